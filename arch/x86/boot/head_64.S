@@ -44,6 +44,7 @@ mb2_header_end:
 	.globl mb2_entry_phys
 	.set mb2_entry_phys, PHYS(mb2_entry)
 
+	.globl mb2_entry
 mb2_entry:
 	cmpl $0x36d76289, %eax
 	jne no_boot_protocol
