@@ -36,3 +36,4 @@ void __weak rest_init(void)
 void __weak qemu_debug_exit(int code) { outb(code, 0xf4); }
 void __weak preempt_schedule(void) {}
 unsigned long __weak __get_free_pages(gfp_t gfp, unsigned int order) { return 0; }
+void __weak on_each_cpu(smp_call_func_t func, void *info, bool wait) { func(info); }
