@@ -21,6 +21,7 @@
 struct ktest {
 	const char *suite, *name;
 	int failures;
+	const void *priv;	/* the runner's */
 };
 
 struct ktest_case {

@@ -1,0 +1,41 @@
+/* Architecture side of tasks: the kernel stack of a new task, and the state
+ * that must change on every context switch (seed concept: context switch). */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <asm/desc.h>
+#include <asm/asm-offsets.h>
+#include <asm/processor.h>
+
+extern char ret_from_kernel_thread[];
+
+/* The frame __switch_to_asm pops when it first switches to a new task. */
+struct inactive_task_frame {
+	unsigned long r15, r14, r13, r12, bx, bp;
+	unsigned long ret_addr;
+};
+
+void copy_thread_kernel(struct task_struct *p, int (*fn)(void *), void *arg)
+{
+	BUILD_BUG_ON(offsetof(struct task_struct, thread.sp) != TASK_THREAD_SP);
+	struct inactive_task_frame *f = (void *)((char *)p->stack + THREAD_SIZE - 64) - sizeof(*f);
+	memset(f, 0, sizeof(*f));
+	f->bx = (unsigned long)fn;
+	f->r12 = (unsigned long)arg;
+	f->ret_addr = (unsigned long)ret_from_kernel_thread;
+	p->thread.sp = (unsigned long)f;
+}
+
+/* Everything but the stack switch: who is current, where the next entry from
+ * user mode lands (TSS.sp0), and the page tables if the address space changes. */
+void __weak arch_switch_mm(struct task_struct *prev, struct task_struct *next)
+{
+}
+
+void __switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	this_cpu_write(pcpu_hot.current_task, next);
+	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
+	arch_switch_mm(prev, next);
+}

@@ -1,0 +1,36 @@
+/* The page-fault handler: decode what the CPU reports and decide (seed
+ * concept: page faults). Kernel faults on user addresses through uaccess are
+ * fixed up; other kernel faults are bugs (oops). User faults go to
+ * handle_mm_fault() once address spaces exist; a fault it cannot resolve
+ * becomes SIGSEGV. */
+#include <linux/kernel.h>
+#include <linux/signal.h>
+#include <asm/traps.h>
+#include <asm/processor.h>
+
+int __weak handle_user_fault(struct pt_regs *regs, unsigned long addr, unsigned long error_code)
+{
+	return -EFAULT;
+}
+
+void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
+{
+	unsigned long addr = read_cr2();
+
+	if (user_mode(regs) || (addr < 0x0000800000000000UL && !(error_code & X86_PF_INSTR))) {
+		if (handle_user_fault(regs, addr, error_code) == 0)
+			return;
+		if (user_mode(regs)) {
+			force_sig_fault(SIGSEGV, (error_code & X86_PF_PROT) ? SEGV_ACCERR : SEGV_MAPERR,
+					(void __user *)addr);
+			return;
+		}
+	}
+	if (fixup_exception(regs))
+		return;
+	printk(KERN_EMERG "BUG: unable to handle page fault for address %#lx (%s, %s, %s)\n", addr,
+	       error_code & X86_PF_PROT ? "protection violation" : "not present",
+	       error_code & X86_PF_WRITE ? "write" : (error_code & X86_PF_INSTR ? "instruction fetch" : "read"),
+	       error_code & X86_PF_USER ? "user mode" : "kernel mode");
+	die("page fault", regs, error_code);
+}

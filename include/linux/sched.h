@@ -1,0 +1,180 @@
+/* struct task_struct and the scheduler interface (seed concepts: task_struct,
+ * `current`, process states, the scheduler).
+ *
+ * Lock legend for the fields below:
+ *   [r] the lock of the run queue the task is on (rq->lock, irqsave)
+ *   [p] task->pi_lock (irqsave): serialises wakeups of this task
+ *   [t] tasklist_lock: the process tree and the global task list
+ *   [c] only the task itself (current) touches it
+ *   [i] set before the task first runs, then read-only
+ *   [a] atomic
+ * Lock order: task->pi_lock -> rq->lock -> (timer base lock). */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/atomic.h>
+#include <linux/spinlock.h>
+#include <linux/completion.h>
+#include <asm/percpu.h>
+
+/* __state values (the seeds' state machine). */
+#define TASK_RUNNING 0x0000
+#define TASK_INTERRUPTIBLE 0x0001
+#define TASK_UNINTERRUPTIBLE 0x0002
+#define __TASK_STOPPED 0x0004
+#define __TASK_TRACED 0x0008
+#define TASK_DEAD 0x0080
+#define TASK_NEW 0x0800
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+/* exit_state values */
+#define EXIT_ZOMBIE 0x0020
+#define EXIT_DEAD 0x0010
+
+#define TASK_COMM_LEN 16
+#define THREAD_SIZE (16 * 1024)
+#define MAX_SCHEDULE_TIMEOUT LONG_MAX
+
+/* Task flags */
+#define PF_KTHREAD 0x00200000
+#define PF_IDLE 0x00000002
+#define PF_EXITING 0x00000004
+
+/* thread-info flags (task->ti_flags) */
+#define TIF_NEED_RESCHED 3
+#define TIF_SIGPENDING 2
+
+struct mm_struct;
+struct files_struct;
+struct fs_struct;
+struct signal_struct;
+struct sighand_struct;
+struct cred;
+struct sched_class;
+
+struct sched_entity {
+	u64 vruntime;		/* [r] weighted ns of CPU received */
+	u64 exec_start;		/* [r] when it last started running (ns) */
+	u64 sum_exec_runtime;	/* [r] total ns on CPU */
+	u64 slice_start;	/* [r] sum_exec_runtime when this slice began */
+	unsigned long weight;	/* [r] load weight from nice (1024 at nice 0) */
+	struct list_head run_node;	/* [r] place in cfs_rq.tasks, by vruntime */
+};
+
+struct thread_struct {
+	unsigned long sp;	/* [c] kernel rsp while switched out */
+	unsigned long fsbase;	/* [c] user FS base (TLS) */
+	unsigned long gsbase;	/* [c] user GS base */
+	void *fpu_state;	/* [c] XSAVE/FXSAVE area, NULL for kernel threads */
+};
+
+struct task_struct {
+	struct thread_struct thread;	/* first: the switch code finds thread.sp at offset 0 */
+	unsigned long ti_flags;		/* [a] TIF_* */
+	volatile long __state;		/* [p][r] TASK_* */
+	void *stack;			/* [i] base of the THREAD_SIZE kernel stack */
+	atomic_t usage;			/* [a] references; freed at 0 */
+	unsigned int flags;		/* [c] PF_* */
+
+	int on_rq;			/* [r] queued on a run queue */
+	int on_cpu;			/* [r] running now (or switching out) */
+	int cpu;			/* [p][r] CPU whose run queue has it */
+	int prio, static_prio;		/* [r] 100 + 20 + nice for normal tasks */
+	unsigned int policy;		/* [r] SCHED_NORMAL ... */
+	const struct sched_class *sched_class;	/* [r] */
+	struct sched_entity se;		/* [r] */
+	unsigned long cpus_mask;	/* [p] CPUs it may run on */
+
+	pid_t pid;			/* [i] */
+	pid_t tgid;			/* [i] */
+	char comm[TASK_COMM_LEN];	/* [c] executable name */
+	struct task_struct *real_parent;	/* [t] */
+	struct task_struct *parent;	/* [t] */
+	struct list_head children;	/* [t] */
+	struct list_head sibling;	/* [t] entry in parent's children */
+	struct list_head tasks;		/* [t] entry in the global task list */
+
+	int exit_state;			/* [t] EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_code;			/* [t] wait status */
+	int exit_signal;		/* [i] signal to the parent (SIGCHLD) */
+
+	struct mm_struct *mm;		/* [c] user address space, NULL for kthreads */
+	struct mm_struct *active_mm;	/* [r] the mm whose page tables are loaded */
+	struct files_struct *files;	/* [c] */
+	struct fs_struct *fs;		/* [c] */
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+	const struct cred *cred;	/* [c] */
+
+	u64 utime, stime;		/* [r] ns in user / kernel mode */
+	u64 start_time;			/* [i] ns since boot */
+	unsigned long nvcsw, nivcsw;	/* [r] voluntary / involuntary switches */
+
+	spinlock_t pi_lock;
+
+	/* kernel threads */
+	int (*kthread_fn)(void *data);	/* [i] */
+	void *kthread_data;		/* [i] */
+	bool kthread_should_stop;	/* [a] */
+	int kthread_result;		/* [c] */
+	struct completion kthread_exited;
+};
+
+extern struct task_struct init_task;
+extern spinlock_t tasklist_lock;
+extern struct list_head task_list;	/* [t] every task */
+extern atomic_t nr_threads;		/* tasks alive (not yet freed) */
+
+static inline void set_tsk_need_resched(struct task_struct *t) { set_bit(TIF_NEED_RESCHED, &t->ti_flags); }
+static inline void clear_tsk_need_resched(struct task_struct *t) { clear_bit(TIF_NEED_RESCHED, &t->ti_flags); }
+static inline bool test_tsk_need_resched(struct task_struct *t) { return test_bit(TIF_NEED_RESCHED, &t->ti_flags); }
+static inline bool need_resched(void) { return test_tsk_need_resched(current); }
+static inline bool signal_pending(struct task_struct *t) { return test_bit(TIF_SIGPENDING, &t->ti_flags); }
+
+#define set_current_state(s) do { WRITE_ONCE(current->__state, (s)); smp_mb(); } while (0)
+#define __set_current_state(s) WRITE_ONCE(current->__state, (s))
+
+static inline void get_task_struct(struct task_struct *t) { atomic_inc(&t->usage); }
+void put_task_struct(struct task_struct *t);
+
+/* kernel/sched/core.c */
+void schedule(void);
+void preempt_schedule(void);
+void preempt_schedule_irq(void);
+void scheduler_tick(void);
+void scheduler_ipi(void);
+int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
+void wake_up_new_task(struct task_struct *p);
+void sched_fork(struct task_struct *p);
+void cond_resched(void);
+void yield(void);
+long schedule_timeout(long timeout);
+long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+struct task_struct *fork_idle(int cpu);
+__attribute__((noreturn)) void cpu_startup_entry(void);
+void set_user_nice(struct task_struct *p, long nice);
+u64 sched_nr_switches(int cpu);
+unsigned int sched_nr_running(int cpu);
+void might_sleep_check(const char *file, int line);
+#define might_sleep() might_sleep_check(__FILE__, __LINE__)
+
+/* kernel/fork.c */
+struct task_struct *alloc_task_struct(void);
+struct task_struct *create_kernel_thread(int (*fn)(void *), void *arg, const char *name);
+/* kernel/exit.c */
+__attribute__((noreturn)) void do_exit(long code);
+/* kernel/pid.c */
+pid_t alloc_pid(void);
+void free_pid(pid_t pid);
+extern int pid_max;
+
+/* arch/x86/kernel/process_64.c */
+void copy_thread_kernel(struct task_struct *p, int (*fn)(void *), void *arg);
+struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
+void __switch_to(struct task_struct *prev, struct task_struct *next);
+void sched_cpu_starting(struct task_struct *idle);
+void arch_switch_mm(struct task_struct *prev, struct task_struct *next);
+void schedule_tail(struct task_struct *prev);
+#endif

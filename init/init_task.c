@@ -1,0 +1,57 @@
+/* The first task and the end of boot (seed concept: boot -> /init).
+ * init_task is the boot context itself; it becomes CPU 0's idle task.
+ * rest_init() starts kernel_init (PID 1), which runs the in-kernel tests when
+ * asked or else becomes the first user process, /init from the initramfs. */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/kthread.h>
+#include <linux/init.h>
+#include <linux/ktest.h>
+#include <linux/reboot.h>
+#include <linux/start_kernel.h>
+
+extern char boot_stack[];
+
+struct task_struct init_task = {
+	.__state = TASK_RUNNING,
+	.stack = boot_stack,
+	.usage = ATOMIC_INIT(2),
+	.flags = PF_KTHREAD | PF_IDLE,
+	.comm = "swapper/0",
+	.pid = 0,
+	.exit_signal = -1,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.pi_lock = __SPIN_LOCK_UNLOCKED(init_task.pi_lock),
+	.real_parent = &init_task,
+	.parent = &init_task,
+};
+DEFINE_SPINLOCK(tasklist_lock);
+LIST_HEAD(task_list);
+
+/* The user-space half of PID 1 (fs/exec.c once user space exists). */
+int __weak run_init_process_from_initramfs(void)
+{
+	return -ENOEXEC;
+}
+
+static int kernel_init(void *unused)
+{
+	if (ktest_requested())
+		ktest_run_selected();	/* does not return */
+	int ret = run_init_process_from_initramfs();
+	pr_notice("kernel_init: no user space to run yet (%d); idling\n", ret);
+	for (;;)
+		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	return 0;
+}
+
+void rest_init(void)
+{
+	struct task_struct *init = kthread_create(kernel_init, NULL, "init");
+	if (!init)
+		panic("cannot create the init task");
+	wake_up_new_task(init);
+	cpu_startup_entry();
+}
