@@ -39,5 +39,5 @@ int sprint_symbol(char *buf, size_t size, unsigned long addr)
 	const char *name = kallsyms_lookup(addr, &off);
 	if (!name)
 		return scnprintf(buf, size, "%#lx", addr);
-	return scnprintf(buf, size, "%s+%#lx", name, off);
+	return scnprintf(buf, size, "%s+0x%lx", name, off);
 }

@@ -16,6 +16,19 @@ struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char
 	return create_kernel_thread(fn, data, name);
 }
 
+struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *namefmt, ...)
+{
+	char name[TASK_COMM_LEN];
+	va_list ap;
+	va_start(ap, namefmt);
+	vsnprintf(name, sizeof(name), namefmt, ap);
+	va_end(ap);
+	struct task_struct *k = create_kernel_thread(fn, data, name);
+	if (k)
+		wake_up_new_task(k);
+	return k;
+}
+
 bool kthread_should_stop(void)
 {
 	return READ_ONCE(current->kthread_should_stop);

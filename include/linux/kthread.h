@@ -4,8 +4,8 @@
 #include <linux/sched.h>
 
 __printf(3, 4) struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char *namefmt, ...);
-#define kthread_run(fn, data, ...) ({ struct task_struct *__k = kthread_create(fn, data, __VA_ARGS__); \
-	if (__k) wake_up_new_task(__k); __k; })
+/* kthread_create() and start it. */
+__printf(3, 4) struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *namefmt, ...);
 /* Ask @k to stop, wait for it to exit and return its result. @k must not
  * exit on its own before being asked (as on Linux). */
 int kthread_stop(struct task_struct *k);

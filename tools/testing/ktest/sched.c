@@ -1,0 +1,219 @@
+/* In-kernel tests for the scheduler, locks, kthreads and timers. */
+#include <linux/kernel.h>
+#include <linux/ktest.h>
+#include <linux/kthread.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
+#include <linux/smp.h>
+#include <linux/mm.h>
+#include <linux/timer.h>
+
+#define INCREMENTS 3000	/* TCG with more vCPUs than host cores makes lock handoff slow */
+
+struct contention {
+	spinlock_t lock;
+	struct mutex mutex;
+	long spin_counter, mutex_counter;
+	atomic_t finished;
+};
+
+static int contend(void *arg)
+{
+	struct contention *c = arg;
+	for (int i = 0; i < INCREMENTS; i++) {
+		spin_lock(&c->lock);
+		c->spin_counter++;
+		spin_unlock(&c->lock);
+		if ((i & 15) == 0) {
+			mutex_lock(&c->mutex);
+			long v = c->mutex_counter;
+			if ((i & 255) == 0)
+				cond_resched();		/* hold the mutex across a reschedule */
+			c->mutex_counter = v + 1;
+			mutex_unlock(&c->mutex);
+		}
+	}
+	atomic_inc(&c->finished);
+	return 0;
+}
+
+/* Start one thread per @count on CPUs round-robin, wait for all to exit. */
+static void run_on_all_cpus(struct ktest *t, int count, int (*fn)(void *), void *arg)
+{
+	struct task_struct *k[4 * NR_CPUS];
+	for (int i = 0; i < count; i++) {
+		k[i] = kthread_create(fn, arg, "ktest/%d", i);
+		KASSERT(t, k[i]);
+		kthread_bind(k[i], i % num_online_cpus());
+		get_task_struct(k[i]);
+		wake_up_new_task(k[i]);
+	}
+	for (int i = 0; i < count; i++) {
+		wait_for_completion(&k[i]->kthread_exited);
+		put_task_struct(k[i]);
+	}
+}
+
+KTEST(locking, spinlock_and_mutex_counters_are_exact_under_contention)
+{
+	static struct contention c;
+	int n = num_online_cpus() + 1;
+	spin_lock_init(&c.lock);
+	mutex_init(&c.mutex);
+	c.spin_counter = c.mutex_counter = 0;
+	atomic_set(&c.finished, 0);
+	run_on_all_cpus(t, n, contend, &c);
+	KEXPECT_EQ(t, atomic_read(&c.finished), n);
+	KEXPECT_EQ(t, c.spin_counter, (long)n * INCREMENTS);
+	KEXPECT_EQ(t, c.mutex_counter, (long)n * ((INCREMENTS + 15) / 16));
+}
+
+/* CPU-bound threads, one per CPU plus one: each must reach its target
+ * while the others spin, which needs preemption and every CPU used. */
+static volatile long progress[NR_CPUS + 1];
+static volatile bool spin_stop;
+
+static int cpu_hog(void *arg)
+{
+	long idx = (long)arg;
+	while (!READ_ONCE(spin_stop))
+		progress[idx]++;
+	return 0;
+}
+
+KTEST(sched, cpu_bound_threads_all_make_progress)
+{
+	int n = num_online_cpus() + 1;
+	struct task_struct *k[NR_CPUS + 1];
+	spin_stop = false;
+	for (int i = 0; i < n; i++) {
+		progress[i] = 0;
+		k[i] = kthread_run(cpu_hog, (void *)(long)i, "hog/%d", i);
+		KASSERT(t, k[i]);
+		get_task_struct(k[i]);
+	}
+	/* Wait (sleeping, so the hogs have the CPUs) until each has advanced. */
+	bool all;
+	for (int round = 0; round < 1000; round++) {
+		msleep(20);
+		all = true;
+		for (int i = 0; i < n; i++)
+			all &= progress[i] > 1000;
+		if (all)
+			break;
+	}
+	WRITE_ONCE(spin_stop, true);
+	for (int i = 0; i < n; i++) {
+		wait_for_completion(&k[i]->kthread_exited);
+		put_task_struct(k[i]);
+	}
+	KEXPECT(t, all);
+}
+
+static int quick_exit(void *arg)
+{
+	return (int)(long)arg;
+}
+
+KTEST(kthread, thousands_created_and_reaped_without_leaks)
+{
+	/* One round first, so slab caches reach their steady size. */
+	for (int i = 0; i < 50; i++)
+		kthread_run(quick_exit, NULL, "warm");
+	msleep(100);
+	int threads_before = atomic_read(&nr_threads);
+	unsigned long pages_before = nr_free_pages();
+	for (int i = 0; i < 3000; i++) {
+		struct task_struct *k = kthread_run(quick_exit, NULL, "short/%d", i);
+		KASSERT(t, k);
+		if ((i & 63) == 63)
+			msleep(10);	/* let them run and be reaped */
+	}
+	for (int i = 0; i < 500 && atomic_read(&nr_threads) != threads_before; i++)
+		msleep(10);
+	KEXPECT_EQ(t, atomic_read(&nr_threads), threads_before);
+	/* Task structs come from a slab cache, which may keep a few slabs. */
+	long lost = (long)pages_before - (long)nr_free_pages();
+	if (lost > 16)
+		ktest_fail(t, __FILE__, __LINE__, "%ld pages not returned", lost);
+}
+
+static int wait_stop(void *arg)
+{
+	while (!kthread_should_stop())
+		msleep(5);
+	return 42;
+}
+
+KTEST(kthread, stop_returns_the_thread_result)
+{
+	struct task_struct *k = kthread_run(wait_stop, NULL, "stopme");
+	KASSERT(t, k);
+	msleep(20);
+	KEXPECT_EQ(t, kthread_stop(k), 42);
+}
+
+KTEST(timer, msleep_wakes_and_jiffies_advance)
+{
+	unsigned long j = jiffies;
+	msleep(50);
+	KEXPECT(t, time_after(jiffies, j));
+}
+
+struct timer_done {
+	struct timer_list timer;
+	struct completion done;
+};
+
+static void timer_fn(struct timer_list *tl)
+{
+	struct timer_done *td = from_timer(td, tl, timer);
+	complete(&td->done);
+}
+
+KTEST(timer, timer_fires_once)
+{
+	struct timer_done td;
+	init_completion(&td.done);
+	timer_setup(&td.timer, timer_fn, 0);
+	mod_timer(&td.timer, jiffies + 2);
+	KEXPECT(t, wait_for_completion_timeout(&td.done, 10 * HZ) > 0);
+	KEXPECT(t, !del_timer(&td.timer));	/* already fired: not pending */
+}
+
+struct pingpong {
+	struct completion ping, pong;
+	int rounds;
+};
+
+static int ponger(void *arg)
+{
+	struct pingpong *pp = arg;
+	for (int i = 0; i < pp->rounds; i++) {
+		wait_for_completion(&pp->ping);
+		complete(&pp->pong);
+	}
+	return 0;
+}
+
+KTEST(sched, wakeups_between_two_threads)
+{
+	static struct pingpong pp;
+	init_completion(&pp.ping);
+	init_completion(&pp.pong);
+	pp.rounds = 2000;
+	struct task_struct *k = kthread_run(ponger, &pp, "ponger");
+	KASSERT(t, k);
+	get_task_struct(k);
+	int done = 0;
+	for (int i = 0; i < pp.rounds; i++) {
+		complete(&pp.ping);
+		if (wait_for_completion_timeout(&pp.pong, 10 * HZ))
+			done++;
+	}
+	wait_for_completion(&k->kthread_exited);
+	put_task_struct(k);
+	KEXPECT_EQ(t, done, pp.rounds);
+}
