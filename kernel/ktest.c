@@ -43,7 +43,8 @@ static bool selected(const struct ktest_case *c)
 	strlcpy(buf, ktest_sel, sizeof(buf));
 	while ((w = strsep(&s, ","))) {
 		char *dot = strchr(w, '.');
-		if (!strcmp(w, "all") && strcmp(c->suite, "fault"))
+		/* "fault" and "power" end the machine: only when named. */
+		if (!strcmp(w, "all") && strcmp(c->suite, "fault") && strcmp(c->suite, "power"))
 			return true;
 		if (dot) {
 			*dot = 0;

@@ -49,7 +49,7 @@ static void put_number(struct outbuf *o, unsigned long long v, int base, int wid
 	if (flags & F_SIGNED) {
 		if ((long long)v < 0) {
 			sign = '-';
-			v = -(long long)v;
+			v = 0 - v;	/* unsigned negation: LLONG_MIN stays representable */
 		} else if (flags & F_PLUS) {
 			sign = '+';
 		} else if (flags & F_SPACE) {

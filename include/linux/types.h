@@ -19,7 +19,7 @@ typedef int64_t s64;
 
 typedef long ssize_t;
 typedef long off_t;
-typedef long long loff_t;
+typedef long loff_t;
 typedef u64 phys_addr_t;
 typedef u64 pfn_t;
 typedef int pid_t;

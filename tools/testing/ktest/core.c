@@ -9,6 +9,7 @@
 #include <linux/atomic.h>
 #include <linux/kthread.h>
 #include <linux/delay.h>
+#include <linux/reboot.h>
 
 KTEST(printk, records_keep_level_text_and_order)
 {
@@ -109,4 +110,19 @@ KTEST(fault, null_deref_oops)
 {
 	ktest_null_deref_victim();
 	ktest_fail(t, __FILE__, __LINE__, "survived a NULL dereference");
+}
+
+/* Suite "power" (only when named): QEMU must exit 0 through ACPI S5, or
+ * (with -no-reboot) through a reset. A failure would hang: the harness's
+ * timeout catches it. */
+KTEST(power, acpi_s5)
+{
+	pr_info("ktest: power off now\n");
+	machine_power_off();
+}
+
+KTEST(power, restart)
+{
+	pr_info("ktest: restart now\n");
+	machine_restart();
 }

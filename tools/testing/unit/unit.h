@@ -7,6 +7,7 @@
 #ifndef _UNIT_H
 #define _UNIT_H
 #include <stdio.h>
+#include <string.h>
 
 static int unit_failed_cases, unit_passed_cases, unit_case_failures;
 

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# `make test`: every test layer in order (ARCHITECTURE.md §6), each writing
+# "PASS name"/"FAIL name" lines to build/test-results/<step>.log, then one
+# closing line "N passed, N failed". Exits non-zero if anything failed.
+# Run one step alone with: scripts/run-tests.sh <step> (unit, build, boot,
+# ktest, oops, iso).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+R=build/test-results
+mkdir -p "$R"
+MAKE=${MAKE:-make}
+JOBS=${JOBS:-2}
+steps=("$@")
+[ ${#steps[@]} -eq 0 ] && steps=(unit build ktest boot oops iso)
+
+record() {	# record <step> : read PASS/FAIL lines on stdin, echo and save them
+	tee -a "$R/$1.log" | grep -E '^(PASS|FAIL) ' || true
+}
+
+step_unit() {
+	scripts/unit-tests.sh 2>&1 | tee "$R/unit.out" | grep -E '^(PASS|FAIL) ' | sed 's/^\(PASS\|FAIL\) /\1 unit:/'
+}
+
+step_build() {
+	# The kernel with clang too, into its own directory.
+	if $MAKE -s O=build/clang CC=clang kernel >"$R/build-clang.out" 2>&1; then
+		echo "PASS build:clang"
+	else
+		echo "FAIL build:clang"; tail -n 30 "$R/build-clang.out" >&2
+	fi
+}
+
+# One canonical boot runs every ktest; its cases are recorded one by one.
+step_ktest() {
+	scripts/qemu-test.sh ktest-all 33 240 -machine q35 -smp 2 -m 256M -append "ktest=all" \
+		-expect 'ktest: summary: [0-9]+ passed, 0 failed' >/dev/null
+	local log=$R/ktest-all.serial
+	if ! grep -aq 'ktest: summary' "$log"; then
+		echo "FAIL ktest:run-did-not-finish"
+		tail -n 40 "$log" >&2
+		return
+	fi
+	grep -aoE 'ktest: (ok|FAIL) [a-z0-9_]+\.[a-z0-9_]+' "$log" |
+		sed -E 's/ktest: ok /PASS ktest:/; s/ktest: FAIL /FAIL ktest:/'
+}
+
+# The boot matrix: machines, CPU counts and memory sizes.
+step_boot() {
+	local t=240
+	scripts/qemu-test.sh boot-pc-smp1-64M 33 $t -machine pc -smp 1 -m 64M -append "ktest=smp,time,buddy" \
+		-expect 'Brought up 1 CPU' -expect 'summary: [0-9]+ passed, 0 failed'
+	scripts/qemu-test.sh boot-q35-smp1-nosmp 33 $t -machine q35 -smp 2 -m 128M -append "nosmp ktest=smp" \
+		-expect 'Brought up 1 CPU' -expect 'summary: [0-9]+ passed, 0 failed'
+	scripts/qemu-test.sh boot-pc-smp2-2G 33 $t -machine pc -smp 2 -m 2G -append "ktest=all" \
+		-expect 'Brought up 2 CPUs' -expect 'summary: [0-9]+ passed, 0 failed'
+	scripts/qemu-test.sh boot-pc-smp4-512M 33 $t -machine pc -smp 4 -m 512M -append "ktest=all" \
+		-expect 'Brought up 4 CPUs' -expect 'summary: [0-9]+ passed, 0 failed'
+	scripts/qemu-test.sh boot-q35-smp4-4G 33 $t -machine q35 -smp 4 -m 4G -append "ktest=smp,time,buddy,slab" \
+		-expect 'Brought up 4 CPUs' -expect 'summary: [0-9]+ passed, 0 failed'
+	scripts/qemu-test.sh boot-q35-smp8-1G 33 $t -machine q35 -smp 8 -m 1G -append "ktest=smp,kthread" \
+		-expect 'Brought up 8 CPUs' -expect 'summary: [0-9]+ passed, 0 failed'
+	scripts/qemu-test.sh boot-q35-mem48M 33 $t -machine q35 -smp 2 -m 256M -append "mem=48M ktest=buddy" \
+		-expect 'RAM limited to 4[0-9]M' -expect 'summary: [0-9]+ passed, 0 failed'
+	# ACPI S5 power-off: QEMU exits 0 (pc and q35 have different \_S5 values).
+	scripts/qemu-test.sh poweroff-acpi-pc 0 $t -machine pc -smp 2 -m 128M -append "ktest=power.acpi_s5" \
+		-expect 'ktest: power off now'
+	scripts/qemu-test.sh poweroff-acpi-q35 0 $t -machine q35 -smp 2 -m 128M -append "ktest=power.acpi_s5" \
+		-expect 'ktest: power off now'
+	scripts/qemu-test.sh reboot-no-reboot 0 $t -machine q35 -smp 2 -m 128M -append "ktest=power.restart" \
+		-expect 'ktest: restart now'
+}
+
+# A deliberate kernel NULL dereference must give an oops with a symbolized
+# backtrace naming the faulting function, and a failure exit.
+step_oops() {
+	scripts/qemu-test.sh oops-null-deref 35 120 -machine q35 -smp 2 -append "ktest=fault.null_deref_oops" \
+		-expect 'Oops: page fault' -expect 'Call Trace:' -expect 'ktest_null_deref_victim\+0x' \
+		-expect 'Kernel panic - not syncing'
+}
+
+# The same ELF booted by GRUB through multiboot2.
+step_iso() {
+	if $MAKE -s iso ISO=build/lucid-test.iso ISO_APPEND="ktest=smp,time" >"$R/iso.out" 2>&1; then
+		scripts/qemu-test.sh grub-multiboot2 33 300 -machine pc -smp 2 -m 256M -cdrom build/lucid-test.iso \
+			-expect 'Booted by multiboot2' -expect 'summary: [0-9]+ passed, 0 failed'
+	else
+		echo "FAIL grub-multiboot2"; tail -n 20 "$R/iso.out" >&2
+	fi
+}
+
+for s in "${steps[@]}"; do
+	rm -f "$R/$s.log"
+	echo "== $s"
+	"step_$s" | record "$s"
+done
+
+pass=$(cat "$R"/*.log 2>/dev/null | grep -c '^PASS ')
+fail=$(cat "$R"/*.log 2>/dev/null | grep -c '^FAIL ')
+if [ "$fail" -gt 0 ]; then
+	echo "Failed:"
+	cat "$R"/*.log | grep '^FAIL ' | sed 's/^/  /'
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
