@@ -39,8 +39,8 @@ obj-y :=
 include $(wildcard */Kbuild */*/Kbuild */*/*/Kbuild */*/*/*/Kbuild)
 OBJS := $(addprefix $(O)/,$(obj-y))
 
-.PHONY: all kernel clean run test test-linux bench iso deps initramfs unit ktest user e2e
-all: kernel initramfs
+.PHONY: all kernel clean
+all: kernel
 
 kernel: $(O)/lucid
 

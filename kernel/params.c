@@ -56,12 +56,14 @@ static const struct kernel_param_setup *find_param(const char *name)
 	return NULL;
 }
 
-static void for_each_word(void (*fn)(char *name, char *val))
+static void for_each_word(void (*fn)(char *name, char *val), bool late)
 {
 	char *s = parse_copy, *name, *val;
 	strlcpy(parse_copy, boot_command_line, sizeof(parse_copy));
 	while ((name = next_word(&s, &val))) {
 		if (!strcmp(name, "--")) {
+			if (!late)
+				return;	/* init's words: taken once, by the late pass */
 			while ((name = next_word(&s, &val)) && nr_argv < MAX_INIT_ARGS) {
 				if (val)
 					val[-1] = '=';
@@ -83,7 +85,7 @@ static void do_early(char *name, char *val)
 
 void parse_early_param(void)
 {
-	for_each_word(do_early);
+	for_each_word(do_early, false);
 }
 
 static void do_late(char *name, char *val)
@@ -111,5 +113,5 @@ static void do_late(char *name, char *val)
 /* Runs after early params; the parse copy stays alive for argv/envp_init. */
 void parse_args(void)
 {
-	for_each_word(do_late);
+	for_each_word(do_late, true);
 }

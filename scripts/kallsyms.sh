@@ -3,7 +3,8 @@
 # used by the backtrace printer (kernel/kallsyms.c) to say function+offset.
 NM=$1; ELF=$2
 $NM -n "$ELF" | awk '
-$2 ~ /^[tTwW]$/ { addr[n] = $1; name[n] = $3; n++ }
+BEGIN { n = 0 }
+NF == 3 && $2 ~ /^[tTwW]$/ { addr[n] = $1; name[n] = $3; n++ }
 END {
   print ".section .kallsyms,\"a\""
   print ".balign 8"

@@ -7,6 +7,7 @@
 #ifndef _LINUX_INIT_H
 #define _LINUX_INIT_H
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 typedef int (*initcall_t)(void);
 
