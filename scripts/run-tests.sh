@@ -2,8 +2,8 @@
 # `make test`: every test layer in order (ARCHITECTURE.md §6), each writing
 # "PASS name"/"FAIL name" lines to build/test-results/<step>.log, then one
 # closing line "N passed, N failed". Exits non-zero if anything failed.
-# Run one step alone with: scripts/run-tests.sh <step> (unit, build, boot,
-# ktest, oops, iso).
+# Run one step alone with: scripts/run-tests.sh <step> (unit, docs, build, boot,
+# ktest, oops, iso, docs).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 R=build/test-results
@@ -11,7 +11,7 @@ mkdir -p "$R"
 MAKE=${MAKE:-make}
 JOBS=${JOBS:-2}
 steps=("$@")
-[ ${#steps[@]} -eq 0 ] && steps=(unit build ktest boot oops iso)
+[ ${#steps[@]} -eq 0 ] && steps=(unit docs build ktest boot oops iso)
 
 record() {	# record <step> : read PASS/FAIL lines on stdin, echo and save them
 	tee -a "$R/$1.log" | grep -E '^(PASS|FAIL) ' || true
@@ -19,6 +19,10 @@ record() {	# record <step> : read PASS/FAIL lines on stdin, echo and save them
 
 step_unit() {
 	scripts/unit-tests.sh 2>&1 | tee "$R/unit.out" | grep -E '^(PASS|FAIL) ' | sed 's/^\(PASS\|FAIL\) /\1 unit:/'
+}
+
+step_docs() {
+	scripts/check-concepts.sh
 }
 
 step_build() {
