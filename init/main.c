@@ -21,6 +21,29 @@
 const char linux_banner[] = "Lucid version " LUCID_RELEASE " (x86_64) "
 	__DATE__ " " __TIME__ "\n";
 
+/* PID 1's program: rdinit= names it inside the initramfs (default /init),
+ * init= names it on the root filesystem (used when rdinit fails). */
+const char *ramdisk_execute_command = "/init";
+const char *execute_command;
+
+static int __init rdinit_setup(char *val)
+{
+	if (!val || !*val)
+		return -EINVAL;
+	ramdisk_execute_command = val;
+	return 0;
+}
+__setup("rdinit", rdinit_setup);
+
+static int __init init_setup(char *val)
+{
+	if (!val || !*val)
+		return -EINVAL;
+	execute_command = val;
+	return 0;
+}
+__setup("init", init_setup);
+
 static void stage(const char *name)
 {
 	pr_info("== %s\n", name);

@@ -39,6 +39,7 @@ struct kernel_param_setup {
 extern char boot_command_line[2048];
 void parse_early_param(void);
 void parse_args(void);
+extern const char *ramdisk_execute_command, *execute_command;
 #define MAX_INIT_ARGS 32
 extern const char *argv_init[MAX_INIT_ARGS + 2];
 extern const char *envp_init[MAX_INIT_ARGS + 2];

@@ -255,6 +255,21 @@ static int __init loglevel_setup(char *val)
 }
 early_param("loglevel", loglevel_setup);
 
+/* console=ttyS0[,115200]: the only console Lucid has is COM1, which is always
+ * on; other names are accepted as Linux does (it ignores consoles it lacks). */
+static char preferred_console[32] = "ttyS0";
+
+static int __init console_setup(char *val)
+{
+	if (!val || !*val)
+		return -EINVAL;
+	strlcpy(preferred_console, val, sizeof(preferred_console));
+	if (strncmp(val, "ttyS0", 5))
+		pr_info("console=%s: no such console; staying on ttyS0\n", val);
+	return 0;
+}
+__setup("console", console_setup);
+
 static int __init quiet_setup(char *val)
 {
 	console_loglevel = 4;
