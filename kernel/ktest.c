@@ -43,8 +43,9 @@ static bool selected(const struct ktest_case *c)
 	strlcpy(buf, ktest_sel, sizeof(buf));
 	while ((w = strsep(&s, ","))) {
 		char *dot = strchr(w, '.');
-		/* "fault" and "power" end the machine: only when named. */
-		if (!strcmp(w, "all") && strcmp(c->suite, "fault") && strcmp(c->suite, "power"))
+		/* "fault" and "power" end the machine, "serial" needs typed input: only when named. */
+		if (!strcmp(w, "all") && strcmp(c->suite, "fault") && strcmp(c->suite, "power") &&
+		    strcmp(c->suite, "serial"))
 			return true;
 		if (dot) {
 			*dot = 0;

@@ -2,7 +2,8 @@
 # Boot one kernel under QEMU for a test, with a hard timeout.
 #   qemu-test.sh NAME EXPECT_EXIT TIMEOUT [options] -- [extra QEMU args]
 # options: -m MEM, -smp N, -machine M, -append CMDLINE, -kernel FILE,
-#          -initrd FILE, -cdrom ISO, -expect REGEX (may repeat: all must match)
+#          -initrd FILE, -cdrom ISO, -expect REGEX (may repeat: all must match),
+#          -input TEXT (typed on the serial port 5 seconds after start)
 # Writes the serial log to build/test-results/NAME.serial and one line,
 # "PASS NAME" or "FAIL NAME", to stdout. On failure shows the log's tail.
 # isa-debug-exit: the kernel writes 0x10 (exit 33) or 0x11 (exit 35);
@@ -10,7 +11,7 @@
 set -uo pipefail
 name=$1 expect_exit=$2 limit=$3
 shift 3
-mem=256M smp=2 machine=q35 append="" kernel=build/lucid initrd="" cdrom=""
+mem=256M smp=2 machine=q35 append="" kernel=build/lucid initrd="" cdrom="" input=""
 patterns=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
 	-initrd) initrd=$2; shift 2 ;;
 	-cdrom) cdrom=$2; shift 2 ;;
 	-expect) patterns+=("$2"); shift 2 ;;
+	-input) input=$2; shift 2 ;;
 	--) shift; break ;;
 	*) echo "qemu-test.sh: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -29,15 +31,22 @@ done
 mkdir -p build/test-results
 log=build/test-results/$name.serial
 args=(-machine "$machine" -cpu max -smp "$smp" -m "$mem" -display none -no-reboot
-      -serial "file:$log" -monitor none -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+      -monitor none -device isa-debug-exit,iobase=0xf4,iosize=0x04)
 if [ -n "$cdrom" ]; then
 	args+=(-cdrom "$cdrom")
 else
 	args+=(-kernel "$kernel" -append "console=ttyS0 $append")
 	[ -n "$initrd" ] && args+=(-initrd "$initrd")
 fi
-timeout --foreground -k 5 "$limit" qemu-system-x86_64 "${args[@]}" "$@" </dev/null >/dev/null 2>"$log.qemu"
-status=$?
+if [ -n "$input" ]; then
+	(sleep 5; printf '%s' "$input") | timeout --foreground -k 5 "$limit" \
+		qemu-system-x86_64 "${args[@]}" -serial stdio "$@" >"$log" 2>"$log.qemu"
+	status=${PIPESTATUS[1]}
+else
+	timeout --foreground -k 5 "$limit" qemu-system-x86_64 "${args[@]}" -serial "file:$log" "$@" \
+		</dev/null >/dev/null 2>"$log.qemu"
+	status=$?
+fi
 why=""
 if [ "$status" -ne "$expect_exit" ]; then
 	case $status in

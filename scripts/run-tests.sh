@@ -65,6 +65,9 @@ step_boot() {
 		-expect 'Brought up 8 CPUs' -expect 'summary: [0-9]+ passed, 0 failed'
 	scripts/qemu-test.sh boot-q35-mem48M 33 $t -machine q35 -smp 2 -m 256M -append "mem=48M ktest=buddy" \
 		-expect 'RAM limited to 4[0-9]M' -expect 'summary: [0-9]+ passed, 0 failed'
+	# Serial input through the receive interrupt (IRQ 4 via the I/O APIC).
+	scripts/qemu-test.sh serial-rx-irq 33 $t -machine pc -smp 2 -m 128M -append "ktest=serial" \
+		-input $'lucid-rx-test\r' -expect "received 'lucid-rx-test'"
 	# ACPI S5 power-off: QEMU exits 0 (pc and q35 have different \_S5 values).
 	scripts/qemu-test.sh poweroff-acpi-pc 0 $t -machine pc -smp 2 -m 128M -append "ktest=power.acpi_s5" \
 		-expect 'ktest: power off now'

@@ -10,6 +10,9 @@
 #include <linux/kthread.h>
 #include <linux/delay.h>
 #include <linux/reboot.h>
+#include <linux/serial.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
 
 KTEST(printk, records_keep_level_text_and_order)
 {
@@ -125,4 +128,25 @@ KTEST(power, restart)
 {
 	pr_info("ktest: restart now\n");
 	machine_restart();
+}
+
+/* Suite "serial" (only when named): the harness types a line on the serial
+ * port a few seconds after boot; it must arrive through the RX interrupt. */
+KTEST(serial, rx_interrupt_receives_typed_line)
+{
+	char line[64];
+	int len = 0;
+	pr_info("ktest: waiting for a line on ttyS0\n");
+	while (len < (int)sizeof(line) - 1) {
+		long left = wait_event_interruptible_timeout(serial8250_rx_wait, serial8250_rx_ready(), 30 * HZ);
+		if (left <= 0)
+			break;
+		int n = serial8250_read(line + len, 1);
+		if (n == 1 && (line[len] == '\n' || line[len] == '\r'))
+			break;
+		len += n;
+	}
+	line[len] = 0;
+	KEXPECT(t, !strcmp(line, "lucid-rx-test"));
+	pr_info("ktest: received '%s'\n", line);
 }

@@ -1,0 +1,29 @@
+/* Memory probes that may fault: each access has an exception-table entry, so
+ * a fault resumes at the fixup, which returns -EFAULT instead of an oops.
+ * The same mechanism makes copy_from_user safe against bad pointers.
+ *   long probe_read_byte(const void *addr, u8 *val)
+ *   long probe_write_byte(void *addr, u8 val)        (0 or -EFAULT) */
+
+	.text
+	.globl probe_read_byte
+probe_read_byte:
+1:	movb (%rdi), %al
+	movb %al, (%rsi)
+	xorl %eax, %eax
+	ret
+2:	movq $-14, %rax
+	ret
+
+	.globl probe_write_byte
+probe_write_byte:
+3:	movb %sil, (%rdi)
+	xorl %eax, %eax
+	ret
+4:	movq $-14, %rax
+	ret
+
+	.pushsection __ex_table, "a"
+	.balign 8
+	.quad 1b, 2b
+	.quad 3b, 4b
+	.popsection
