@@ -26,13 +26,13 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -mcmodel=ker
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers -Wno-address-of-packed-member \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-Iinclude -Iarch/x86/include -D__KERNEL__
+	-Iinclude -Iarch/x86/include -I$(O)/gen -D__KERNEL__
 ifneq ($(findstring clang,$(CC)),)
 KERNEL_CFLAGS += -Wno-unknown-warning-option -Wno-gnu-variable-sized-type-not-at-end
 else
 KERNEL_CFLAGS += -fno-allow-store-data-races
 endif
-KERNEL_AFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -D__KERNEL__ -g
+KERNEL_AFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -I$(O)/gen -D__KERNEL__ -g
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T arch/x86/kernel/vmlinux.lds
 
 obj-y :=
@@ -44,12 +44,18 @@ all: kernel
 
 kernel: $(O)/lucid
 
-$(O)/%.o: %.c
+# The syscall table is generated before anything is compiled.
+SYSCALL_GEN := $(O)/gen/asm/syscall_table.h
+$(SYSCALL_GEN): arch/x86/entry/syscalls/syscall_64.tbl scripts/syscalltbl.py
+	@mkdir -p $(O)/gen
+	$(Q)python3 scripts/syscalltbl.py $< $(O)/gen Documentation/syscalls.md
+
+$(O)/%.o: %.c $(SYSCALL_GEN)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/%.o: %.S
+$(O)/%.o: %.S $(SYSCALL_GEN)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(KERNEL_AFLAGS) -MMD -MP -c $< -o $@

@@ -9,6 +9,8 @@
 #include <linux/ktest.h>
 #include <linux/reboot.h>
 #include <linux/start_kernel.h>
+#include <linux/binfmts.h>
+#include <asm/ptrace.h>
 
 extern char boot_stack[];
 
@@ -30,18 +32,28 @@ struct task_struct init_task = {
 DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(task_list);
 
-/* The user-space half of PID 1 (fs/exec.c once user space exists). */
-int __weak run_init_process_from_initramfs(void)
+void ret_to_user(struct pt_regs *regs);	/* arch/x86/entry/entry_64.S */
+struct pt_regs *task_pt_regs(struct task_struct *t);
+
+/* Become the first user process: /init from the initramfs (or rdinit=). */
+static int run_init_process(const char *path)
 {
-	return -ENOEXEC;
+	argv_init[0] = path;
+	int err = kernel_execve(path, argv_init, envp_init);
+	if (err) {
+		pr_err("kernel_init: cannot run %s (error %d)\n", path, err);
+		return err;
+	}
+	ret_to_user(task_pt_regs(current));	/* never returns */
+	return 0;
 }
 
 static int kernel_init(void *unused)
 {
 	if (ktest_requested())
 		ktest_run_selected();	/* does not return */
-	int ret = run_init_process_from_initramfs();
-	pr_notice("kernel_init: no user space to run yet (%d); idling\n", ret);
+	int ret = run_init_process(ramdisk_execute_command);
+	pr_notice("kernel_init: no user space to run (%d); idling\n", ret);
 	for (;;)
 		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
 	return 0;

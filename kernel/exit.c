@@ -6,13 +6,24 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <asm/irqflags.h>
+#include <linux/mm_struct.h>
 
 void do_exit(long code)
 {
 	struct task_struct *tsk = current;
 	unsigned long flags;
 
+	if (tsk->pid == 1)
+		panic("Attempted to kill init! exitcode=0x%08lx", code);
 	tsk->flags |= PF_EXITING;
+	if (tsk->mm) {
+		/* Leave the address space before freeing it. */
+		struct mm_struct *mm = tsk->mm;
+		tsk->mm = NULL;
+		tsk->active_mm = NULL;
+		switch_mm(mm, NULL);
+		mmput(mm);
+	}
 	tsk->exit_code = (int)code;
 	tsk->kthread_result = (int)code;
 	spin_lock_irqsave(&tasklist_lock, flags);

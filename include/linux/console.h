@@ -12,6 +12,7 @@ struct console {
 };
 
 void register_console(struct console *con);
+void console_write(const char *s, size_t n);
 void unregister_console(struct console *con);
 
 extern struct console early_serial_console;

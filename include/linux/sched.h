@@ -105,6 +105,7 @@ struct task_struct {
 	struct signal_struct *signal;
 	struct sighand_struct *sighand;
 	const struct cred *cred;	/* [c] */
+	int __user *clear_child_tid;	/* [c] set_tid_address */
 
 	u64 utime, stime;		/* [r] ns in user / kernel mode */
 	u64 start_time;			/* [i] ns since boot */

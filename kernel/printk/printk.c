@@ -171,6 +171,16 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
+/* Raw console output for user programs writing to the console (no log
+ * record, no timestamp). */
+void console_write(const char *s, size_t n)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&logbuf_lock, flags);
+	console_emit(s, n);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
 void early_printk(const char *s)
 {
 	console_emit(s, strlen(s));

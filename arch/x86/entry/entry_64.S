@@ -80,3 +80,78 @@ ret_to_regs:			/* restore the pt_regs at %rsp and return */
 	popq %rdi
 	addq $8, %rsp		/* orig_ax */
 	iretq
+
+/* System-call entry (seed concept: syscall flow). SYSCALL leaves the user RIP
+ * in RCX and RFLAGS in R11, masks IF/TF/DF/AC (MSR_SYSCALL_MASK), and does
+ * not switch stacks: we swapgs to reach per-CPU data, park the user RSP,
+ * load this task's kernel stack top and build a struct pt_regs exactly as an
+ * interrupt would. rax = number; rdi, rsi, rdx, r10, r8, r9 = arguments. */
+#include <asm/percpu.h>
+	.globl entry_SYSCALL_64
+entry_SYSCALL_64:
+	swapgs
+	movq %rsp, %gs:PCPU_USER_RSP
+	movq %gs:PCPU_TOP_OF_STACK, %rsp
+	pushq $__USER_DS		/* ss */
+	pushq %gs:PCPU_USER_RSP		/* sp */
+	pushq %r11			/* flags */
+	pushq $__USER_CS		/* cs */
+	pushq %rcx			/* ip */
+	pushq %rax			/* orig_ax: the syscall number */
+	pushq %rdi
+	pushq %rsi
+	pushq %rdx
+	pushq %rcx
+	pushq $-38			/* ax: -ENOSYS until a handler says otherwise */
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	xorl %ebp, %ebp
+	movq %rsp, %rdi
+	call do_syscall_64		/* returns true if SYSRET may be used */
+	testb %al, %al
+	jz ret_to_regs			/* IRET: the general (slower) way out */
+	/* SYSRET: RCX and R11 hold the user RIP and RFLAGS (checked in C). */
+	cli
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rax
+	popq %rcx
+	popq %rdx
+	popq %rsi
+	popq %rdi
+	movq PTREGS_SP - PTREGS_ORIG_AX(%rsp), %rsp
+	swapgs
+	sysretq
+
+/* A new user task's first return (from __switch_to_asm): finish the switch,
+ * then leave to user mode through the pt_regs at the top of its stack. */
+	.globl ret_from_fork
+ret_from_fork:
+	movq %rax, %rdi
+	call schedule_tail
+	movq %rsp, %rdi
+	call syscall_exit_to_user_mode
+	jmp ret_to_regs
+
+/* kernel_init becomes PID 1's user side: drop to the pt_regs exec built at
+ * the top of this task's stack.  void ret_to_user(struct pt_regs *regs) */
+	.globl ret_to_user
+ret_to_user:
+	movq %rdi, %rsp
+	jmp ret_to_regs

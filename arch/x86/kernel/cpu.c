@@ -7,6 +7,7 @@
 #include <asm/processor.h>
 
 struct cpuinfo_x86 boot_cpu_data;
+bool smap_enabled;	/* stac/clac around user access (arch/x86/lib/usercopy.S) */
 
 #define XFEATURE_MASK_FP 0x1
 #define XFEATURE_MASK_SSE 0x2
@@ -62,8 +63,10 @@ void cpu_init_features(void)
 		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NX);
 	if (X86_FEATURE_SMEP())
 		cr4 |= X86_CR4_SMEP;
-	if (X86_FEATURE_SMAP())
+	if (X86_FEATURE_SMAP()) {
 		cr4 |= X86_CR4_SMAP;
+		smap_enabled = true;
+	}
 	if (X86_FEATURE_UMIP())
 		cr4 |= X86_CR4_UMIP;
 	if (X86_FEATURE_FSGSBASE())

@@ -7,6 +7,8 @@
 #include <asm/desc.h>
 #include <asm/asm-offsets.h>
 #include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <linux/mm_struct.h>
 
 extern char ret_from_kernel_thread[];
 
@@ -19,7 +21,8 @@ struct inactive_task_frame {
 void copy_thread_kernel(struct task_struct *p, int (*fn)(void *), void *arg)
 {
 	BUILD_BUG_ON(offsetof(struct task_struct, thread.sp) != TASK_THREAD_SP);
-	struct inactive_task_frame *f = (void *)((char *)p->stack + THREAD_SIZE - 64) - sizeof(*f);
+	/* Keep the top of the stack free for the pt_regs of a later exec. */
+	struct inactive_task_frame *f = (void *)((char *)p->stack + THREAD_SIZE - sizeof(struct pt_regs)) - sizeof(*f);
 	memset(f, 0, sizeof(*f));
 	f->bx = (unsigned long)fn;
 	f->r12 = (unsigned long)arg;
@@ -29,8 +32,14 @@ void copy_thread_kernel(struct task_struct *p, int (*fn)(void *), void *arg)
 
 /* Everything but the stack switch: who is current, where the next entry from
  * user mode lands (TSS.sp0), and the page tables if the address space changes. */
-void __weak arch_switch_mm(struct task_struct *prev, struct task_struct *next)
+/* Load next's page tables unless they are loaded already. Kernel threads run
+ * on the kernel's own tables (active_mm NULL). [LINUX-DIFF] Linux lets them
+ * borrow the previous mm to save a CR3 load; that needs lazy-TLB reference
+ * counting, which Lucid does not have yet. */
+void arch_switch_mm(struct task_struct *prev, struct task_struct *next)
 {
+	next->active_mm = next->mm;
+	switch_mm(prev->active_mm, next->mm);
 }
 
 void __switch_to(struct task_struct *prev, struct task_struct *next)
@@ -38,4 +47,9 @@ void __switch_to(struct task_struct *prev, struct task_struct *next)
 	this_cpu_write(pcpu_hot.current_task, next);
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
 	arch_switch_mm(prev, next);
+	if (next->mm) {
+		/* The user's TLS base (and GS base, loaded by the next swapgs). */
+		wrmsr(MSR_FS_BASE, next->thread.fsbase);
+		wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
+	}
 }

@@ -116,6 +116,7 @@ void cpu_init(int cpu)
 	}
 	fill_gdt(gdt, tss);
 	load_descriptors(gdt);
+	syscall_init();
 }
 
 void update_task_stack(unsigned long sp0)

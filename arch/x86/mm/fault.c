@@ -7,10 +7,23 @@
 #include <linux/signal.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
+#include <asm/irqflags.h>
+#include <asm/page.h>
+#include <linux/sched.h>
+#include <linux/mm_struct.h>
+#include <linux/preempt.h>
 
-int __weak handle_user_fault(struct pt_regs *regs, unsigned long addr, unsigned long error_code)
+static int handle_user_fault(struct pt_regs *regs, unsigned long addr, unsigned long error_code)
 {
-	return -EFAULT;
+	struct mm_struct *mm = current->mm;
+	if (!mm || addr >= TASK_SIZE_MAX || (error_code & X86_PF_RSVD))
+		return -EFAULT;
+	/* A kernel access to user memory outside uaccess (which would be in
+	 * the exception table) is a bug, not something to fix up silently. */
+	if (in_interrupt())
+		return -EFAULT;
+	local_irq_enable();
+	return handle_mm_fault(mm, addr, error_code);
 }
 
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code)

@@ -2,7 +2,9 @@
 #ifndef _ASM_X86_IRQFLAGS_H
 #define _ASM_X86_IRQFLAGS_H
 #include <linux/types.h>
+#define X86_EFLAGS_TF 0x100
 #define X86_EFLAGS_IF 0x200
+#define X86_EFLAGS_DF 0x400
 #define X86_EFLAGS_AC 0x40000
 static inline unsigned long native_save_fl(void)
 {

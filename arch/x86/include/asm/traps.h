@@ -20,6 +20,8 @@ enum {
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code);	/* arch/x86/mm/fault.c */
 bool fixup_exception(struct pt_regs *regs);				/* arch/x86/mm/extable.c */
 void do_IRQ(struct pt_regs *regs, unsigned long vector);		/* arch/x86/kernel/irq.c */
-void irqentry_exit(struct pt_regs *regs);				/* arch/x86/entry/common.c */
+void irqentry_exit(struct pt_regs *regs);
+void exit_to_user_mode(struct pt_regs *regs);
+void syscall_init(void);				/* arch/x86/entry/common.c */
 __attribute__((noreturn)) void die(const char *what, struct pt_regs *regs, unsigned long error_code);
 #endif

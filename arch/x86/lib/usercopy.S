@@ -1,0 +1,75 @@
+/* Copying to and from user memory (seed concept: the user/kernel boundary).
+ * Every instruction that touches user memory has an exception-table entry:
+ * a bad pointer ends the copy early instead of crashing the kernel. With
+ * SMAP the kernel cannot touch user pages at all, except between stac and
+ * clac (SDM 3A §4.6).
+ *   unsigned long __copy_user(void *to, const void *from, unsigned long n)
+ *       returns the number of bytes NOT copied (0 on success)
+ *   long __strnlen_user_nofault... see uaccess.h for the C side. */
+
+	.text
+.macro USER_ACCESS_BEGIN
+	testb $1, smap_enabled(%rip)
+	jz 91f
+	stac
+91:
+.endm
+.macro USER_ACCESS_END
+	testb $1, smap_enabled(%rip)
+	jz 92f
+	clac
+92:
+.endm
+
+	.globl __copy_user
+__copy_user:
+	USER_ACCESS_BEGIN
+	movq %rdx, %rcx
+1:	rep movsb
+	USER_ACCESS_END
+	movq %rcx, %rax		/* 0: all copied */
+	ret
+2:	USER_ACCESS_END
+	movq %rcx, %rax		/* a fault: what is left */
+	ret
+
+	.globl __clear_user
+__clear_user:			/* (void *to, unsigned long n) -> bytes not cleared */
+	USER_ACCESS_BEGIN
+	movq %rsi, %rcx
+	xorl %eax, %eax
+3:	rep stosb
+	USER_ACCESS_END
+	movq %rcx, %rax
+	ret
+4:	USER_ACCESS_END
+	movq %rcx, %rax
+	ret
+
+/* Copy a NUL-terminated string of at most n bytes (n >= 1).
+ *   long __strncpy_from_user(char *to, const char *from, long n)
+ * returns its length (n if no NUL within n bytes) or -EFAULT. */
+	.globl __strncpy_from_user
+__strncpy_from_user:
+	USER_ACCESS_BEGIN
+	xorl %eax, %eax
+5:	cmpq %rdx, %rax
+	je 7f
+6:	movb (%rsi,%rax), %cl
+	movb %cl, (%rdi,%rax)
+	testb %cl, %cl
+	jz 7f
+	incq %rax
+	jmp 5b
+7:	USER_ACCESS_END
+	ret
+8:	USER_ACCESS_END
+	movq $-14, %rax
+	ret
+
+	.pushsection __ex_table, "a"
+	.balign 8
+	.quad 1b, 2b
+	.quad 3b, 4b
+	.quad 6b, 8b
+	.popsection

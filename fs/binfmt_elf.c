@@ -1,0 +1,162 @@
+/* Loading static ELF64 executables (seed concept: execve, ELF loading).
+ * Every header field is checked against the file before use: a truncated or
+ * corrupt file is -ENOEXEC (or -EINVAL/-ENOMEM), never a crash. PT_LOAD
+ * segments are copied into fresh anonymous pages (there is no page cache
+ * yet), bss is zero, and brk starts after the highest segment.
+ * Elf64 layouts: the System V ABI and /usr/include/elf.h. */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/mm.h>
+#include <linux/mm_struct.h>
+#include <linux/binfmts.h>
+#include <asm/pgtable.h>
+
+struct elf64_hdr {
+	unsigned char e_ident[16];
+	u16 e_type, e_machine;
+	u32 e_version;
+	u64 e_entry, e_phoff, e_shoff;
+	u32 e_flags;
+	u16 e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+};
+
+struct elf64_phdr {
+	u32 p_type, p_flags;
+	u64 p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_align;
+};
+
+#define ET_EXEC 2
+#define ET_DYN 3
+#define EM_X86_64 62
+#define PT_LOAD 1
+#define PT_INTERP 3
+#define PT_PHDR 6
+#define PF_X 1
+#define PF_W 2
+#define PF_R 4
+#define ELF_ET_DYN_BASE 0x555555554000UL	/* where a static-PIE is placed */
+
+static int check_header(const struct linux_binprm *b, const struct elf64_hdr *h)
+{
+	if (b->size < sizeof(*h) || memcmp(h->e_ident, "\177ELF", 4))
+		return -ENOEXEC;
+	if (h->e_ident[4] != 2 || h->e_ident[5] != 1 || h->e_ident[6] != 1)	/* 64-bit, LE, v1 */
+		return -ENOEXEC;
+	if ((h->e_type != ET_EXEC && h->e_type != ET_DYN) || h->e_machine != EM_X86_64)
+		return -ENOEXEC;
+	if (h->e_phentsize != sizeof(struct elf64_phdr) || h->e_phnum == 0 || h->e_phnum > 128)
+		return -ENOEXEC;
+	if (h->e_phoff > b->size || b->size - h->e_phoff < (u64)h->e_phnum * sizeof(struct elf64_phdr))
+		return -ENOEXEC;
+	if (h->e_phoff % 8)
+		return -ENOEXEC;
+	return 0;
+}
+
+static unsigned long vm_flags_of(u32 pf)
+{
+	return (pf & PF_R ? VM_READ : 0) | (pf & PF_W ? VM_WRITE : 0) | (pf & PF_X ? VM_EXEC : 0);
+}
+
+/* Make [start, end) of @mm a VMA with @flags; where a page is already part of
+ * an earlier segment's VMA (segments may share a boundary page), widen that
+ * VMA's permissions instead. */
+static int add_segment_vma(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long flags)
+{
+	struct vm_area_struct *v = find_vma(mm, start);
+	if (v && v->vm_start <= start) {
+		v->vm_flags |= flags;
+		start = v->vm_end;
+	}
+	if (start >= end)
+		return 0;
+	v = find_vma(mm, start);
+	if (v && v->vm_start < end)
+		return -EINVAL;	/* overlapping segments */
+	return insert_vm_area(mm, start, end, flags);
+}
+
+/* Copy the file bytes of one segment into its pages, allocating them. */
+static int populate_segment(struct mm_struct *mm, const struct elf64_phdr *ph, unsigned long bias,
+			    const u8 *file)
+{
+	unsigned long vstart = ph->p_vaddr + bias, fend = vstart + ph->p_filesz;
+	unsigned long end = vstart + ph->p_memsz;
+	pteval_t prot = vm_flags_to_prot(vm_flags_of(ph->p_flags));
+	for (unsigned long a = vstart & PAGE_MASK; a < end; a += PAGE_SIZE) {
+		pteval_t *pte = walk_page_table(mm->pgd, a, true, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
+		if (!pte)
+			return -ENOMEM;
+		if (!(*pte & _PAGE_PRESENT)) {
+			struct page *pg = alloc_page(GFP_HIGHUSER | __GFP_ZERO);
+			if (!pg)
+				return -ENOMEM;
+			atomic_set(&pg->_mapcount, 1);
+			*pte = page_to_phys(pg) | prot;
+			atomic64_inc(&mm->rss);
+		} else {
+			/* A page shared with the previous segment: union of rights. */
+			*pte |= prot & _PAGE_RW;
+			if (!(prot & _PAGE_NX))
+				*pte &= ~_PAGE_NX;
+		}
+		u8 *kpage = __va(*pte & PTE_PFN_MASK);
+		unsigned long lo = max(a, vstart), hi = min(a + PAGE_SIZE, fend);
+		if (lo < hi)
+			memcpy(kpage + (lo - a), file + ph->p_offset + (lo - vstart), hi - lo);
+	}
+	return 0;
+}
+
+int load_elf_binary(struct linux_binprm *b)
+{
+	const struct elf64_hdr *h = b->data;
+	int err = check_header(b, h);
+	if (err)
+		return err;
+	const struct elf64_phdr *ph = (const void *)((const u8 *)b->data + h->e_phoff);
+	struct mm_struct *mm = b->mm;
+	unsigned long bias = h->e_type == ET_DYN ? ELF_ET_DYN_BASE : 0;
+	unsigned long brk = 0, phdr_addr = 0;
+
+	for (int i = 0; i < h->e_phnum; i++) {
+		if (ph[i].p_type == PT_INTERP)
+			return -ENOEXEC;	/* [LINUX-DIFF] no dynamic linking yet */
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		const struct elf64_phdr *p = &ph[i];
+		if (p->p_filesz > p->p_memsz || p->p_offset > b->size || b->size - p->p_offset < p->p_filesz)
+			return -ENOEXEC;
+		if ((p->p_vaddr & ~PAGE_MASK) != (p->p_offset & ~PAGE_MASK))
+			return -ENOEXEC;
+		unsigned long start = p->p_vaddr + bias, end = start + p->p_memsz;
+		if (end < start || end > STACK_TOP - STACK_MAX_SIZE || start < PAGE_SIZE)
+			return -EINVAL;
+		err = add_segment_vma(mm, start & PAGE_MASK, PAGE_ALIGN(end), vm_flags_of(p->p_flags));
+		if (err)
+			return err;
+		err = populate_segment(mm, p, bias, b->data);
+		if (err)
+			return err;
+		if (h->e_phoff >= p->p_offset && h->e_phoff - p->p_offset < p->p_filesz)
+			phdr_addr = start + (h->e_phoff - p->p_offset);
+		if (p->p_flags & PF_X) {
+			if (!mm->start_code || start < mm->start_code)
+				mm->start_code = start;
+			mm->end_code = max(mm->end_code, start + p->p_filesz);
+		} else {
+			if (!mm->start_data || start < mm->start_data)
+				mm->start_data = start;
+			mm->end_data = max(mm->end_data, start + p->p_filesz);
+		}
+		brk = max(brk, end);
+	}
+	if (!brk)
+		return -ENOEXEC;	/* nothing to load */
+	mm->start_brk = mm->brk = PAGE_ALIGN(brk);
+	b->entry = h->e_entry + bias;
+	b->phdr_addr = phdr_addr;
+	b->phnum = h->e_phnum;
+	b->load_bias = bias;
+	return 0;
+}

@@ -1,0 +1,29 @@
+/* The system calls Lucid implements (see arch/x86/entry/syscalls/syscall_64.tbl). */
+#ifndef _LINUX_SYSCALLS_H
+#define _LINUX_SYSCALLS_H
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+struct iovec;
+long sys_ni_syscall(void);
+long sys_write(unsigned int fd, const char __user *buf, size_t count);
+long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_exit(int code);
+long sys_exit_group(int code);
+long sys_getpid(void);
+long sys_gettid(void);
+long sys_getppid(void);
+long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_sched_yield(void);
+long sys_brk(unsigned long brk);
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	      unsigned long fd, unsigned long off);
+long sys_munmap(unsigned long addr, unsigned long len);
+long sys_arch_prctl(int code, unsigned long addr);
+long sys_set_tid_address(int __user *tidptr);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
+#endif

@@ -1,0 +1,64 @@
+/* Touching user memory (arch/x86/lib/usercopy.S). Every user pointer is
+ * checked against the user half (access_ok) and copied with fault fixups: a
+ * bad pointer yields -EFAULT (or a short copy), never a kernel crash.
+ * These may sleep (a user page may need to be faulted in). */
+#ifndef _LINUX_UACCESS_H
+#define _LINUX_UACCESS_H
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/errno.h>
+#include <asm/page.h>
+
+extern bool smap_enabled;
+unsigned long __copy_user(void *to, const void *from, unsigned long n);
+unsigned long __clear_user(void __user *to, unsigned long n);
+long __strncpy_from_user(char *to, const char __user *from, long n);
+
+/* The whole range lies in user space and does not wrap. */
+static inline bool access_ok(const void __user *p, unsigned long n)
+{
+	unsigned long a = (unsigned long)p;
+	return a <= TASK_SIZE_MAX && n <= TASK_SIZE_MAX - a;
+}
+
+/* Both return the number of bytes that could NOT be copied. */
+static inline unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	if (!access_ok(from, n))
+		return n;
+	return __copy_user(to, (const void *)from, n);
+}
+
+static inline unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	if (!access_ok(to, n))
+		return n;
+	return __copy_user((void *)to, from, n);
+}
+
+static inline unsigned long clear_user(void __user *to, unsigned long n)
+{
+	if (!access_ok(to, n))
+		return n;
+	return __clear_user(to, n);
+}
+
+/* Length of the copied string (n if it did not end within n), or -EFAULT. */
+static inline long strncpy_from_user(char *to, const char __user *from, long n)
+{
+	if (n <= 0)
+		return 0;
+	if (!access_ok(from, 1))
+		return -EFAULT;
+	unsigned long room = TASK_SIZE_MAX - (unsigned long)from;
+	if ((unsigned long)n > room)
+		n = (long)room;
+	return __strncpy_from_user(to, from, n);
+}
+
+#define get_user(x, ptr) ({ __typeof__(*(ptr)) __v; \
+	int __e = copy_from_user(&__v, (ptr), sizeof(__v)) ? -EFAULT : 0; \
+	if (!__e) (x) = __v; __e; })
+#define put_user(x, ptr) ({ __typeof__(*(ptr)) __v = (x); \
+	copy_to_user((ptr), &__v, sizeof(__v)) ? -EFAULT : 0; })
+#endif

@@ -1,0 +1,170 @@
+/* User page faults and page-table teardown (seed concepts: page faults:
+ * demand-zero, copy-on-write, stack growth; fork with COW).
+ * A user page exists only after it is touched: the first access to an
+ * anonymous VMA faults, and we map a zeroed page. A write to a page shared
+ * copy-on-write (after fork) gets a private copy, unless nobody else shares
+ * it any more, in which case it is simply made writable again. */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/mm_struct.h>
+#include <asm/pgtable.h>
+#include <asm/traps.h>
+#include <asm/tlbflush.h>
+
+extern atomic64_t nr_pgtable_pages;
+atomic64_t nr_page_faults, nr_cow_faults;
+
+static pteval_t *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
+{
+	return walk_page_table(mm->pgd, addr, alloc, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
+}
+
+static void flush_user_page(struct mm_struct *mm, unsigned long addr)
+{
+	/* [LINUX-DIFF] Only the current CPU's TLB: Lucid runs one thread per
+	 * mm, so no other CPU has this mm's entries loaded while we run it. */
+	invlpg(addr);
+}
+
+static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr, pteval_t *pte)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER | __GFP_ZERO);
+	if (!page)
+		return -ENOMEM;
+	atomic_set(&page->_mapcount, 1);
+	*pte = page_to_phys(page) | vm_flags_to_prot(vma->vm_flags);
+	atomic64_inc(&mm->rss);
+	return 0;
+}
+
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr, pteval_t *pte)
+{
+	struct page *old = pfn_to_page(pte_pfn(*pte));
+	atomic64_inc(&nr_cow_faults);
+	if (page_count(old) == 1) {
+		/* The last sharer: reuse the page. */
+		*pte = (*pte | _PAGE_RW) & ~_PAGE_COW;
+		flush_user_page(mm, addr);
+		return 0;
+	}
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	if (!page)
+		return -ENOMEM;
+	memcpy(page_address(page), page_address(old), PAGE_SIZE);
+	atomic_set(&page->_mapcount, 1);
+	*pte = page_to_phys(page) | vm_flags_to_prot(vma->vm_flags);
+	flush_user_page(mm, addr);
+	put_page(old);
+	return 0;
+}
+
+/* Resolve a fault at @addr in @vma. 0 on success, -errno otherwise. */
+static int __handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+			     unsigned long error_code)
+{
+	int ret = 0;
+	addr &= PAGE_MASK;
+	spin_lock(&mm->page_table_lock);
+	pteval_t *pte = user_pte(mm, addr, true);
+	if (!pte)
+		ret = -ENOMEM;
+	else if (!(*pte & _PAGE_PRESENT))
+		ret = do_anonymous_page(mm, vma, addr, pte);
+	else if ((error_code & X86_PF_WRITE) && !(*pte & _PAGE_RW))
+		ret = do_wp_page(mm, vma, addr, pte);
+	/* else: another thread mapped it meanwhile, or a spurious fault */
+	spin_unlock(&mm->page_table_lock);
+	return ret;
+}
+
+/* Called with no locks held; takes mmap_lock for reading. */
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned long error_code)
+{
+	int ret = -EFAULT;
+	atomic64_inc(&nr_page_faults);
+	down_read(&mm->mmap_lock);
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	if (!vma)
+		goto out;
+	if (addr < vma->vm_start) {
+		/* Below the stack: grow it, within RLIMIT_STACK. */
+		if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - (addr & PAGE_MASK) > STACK_MAX_SIZE)
+			goto out;
+		vma->vm_start = addr & PAGE_MASK;	/* [L] taken shared: [LINUX-DIFF] single-threaded mms */
+	}
+	if ((error_code & X86_PF_WRITE) && !(vma->vm_flags & VM_WRITE))
+		goto out;
+	if ((error_code & X86_PF_INSTR) && !(vma->vm_flags & VM_EXEC))
+		goto out;
+	if (!(error_code & (X86_PF_WRITE | X86_PF_INSTR)) && !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		goto out;
+	ret = __handle_mm_fault(mm, vma, addr, error_code);
+out:
+	up_read(&mm->mmap_lock);
+	return ret;
+}
+
+/* Unmap and free the user pages in [start, end). */
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	spin_lock(&mm->page_table_lock);
+	for (unsigned long a = start & PAGE_MASK; a < end; a += PAGE_SIZE) {
+		pteval_t *pgd_e = (pteval_t *)mm->pgd + pgd_index(a);
+		if (!(*pgd_e & _PAGE_PRESENT)) {
+			a = ((a >> PGDIR_SHIFT) + 1) << PGDIR_SHIFT;
+			a -= PAGE_SIZE;
+			continue;
+		}
+		pteval_t *pte = user_pte(mm, a, false);
+		if (!pte) {
+			a = ALIGN_DOWN(a, PMD_SIZE) + PMD_SIZE - PAGE_SIZE;	/* skip this empty PMD range */
+			continue;
+		}
+		if (*pte & _PAGE_PRESENT) {
+			put_page(pfn_to_page(pte_pfn(*pte)));
+			atomic64_dec(&mm->rss);
+			*pte = 0;
+			flush_user_page(mm, a);
+		}
+	}
+	spin_unlock(&mm->page_table_lock);
+}
+
+static void free_table(pteval_t *t)
+{
+	struct page *p = virt_to_page(t);
+	clear_bit(PG_pgtable, &p->flags);
+	atomic64_dec(&nr_pgtable_pages);
+	free_page((unsigned long)t);
+}
+
+/* Free the page-table pages of the user half (the pages themselves are gone). */
+void free_pgtables(struct mm_struct *mm)
+{
+	pteval_t *pgd = (pteval_t *)mm->pgd;
+	for (int i = 0; i < KERNEL_PGD_START; i++) {
+		if (!(pgd[i] & _PAGE_PRESENT))
+			continue;
+		pteval_t *pud = table_of(pgd[i]);
+		for (int j = 0; j < 512; j++) {
+			if (!(pud[j] & _PAGE_PRESENT))
+				continue;
+			pteval_t *pmd = table_of(pud[j]);
+			for (int k = 0; k < 512; k++)
+				if (pmd[k] & _PAGE_PRESENT)
+					free_table(table_of(pmd[k]));
+			free_table(pmd);
+		}
+		free_table(pud);
+		pgd[i] = 0;
+	}
+}
+
+void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	if (prev == next)
+		return;
+	load_cr3(next ? next->pgd : swapper_pg_dir);
+}

@@ -1,0 +1,259 @@
+/* Virtual memory areas (seed concept: VMAs). An mm's VMAs are kept both in
+ * a red-black tree keyed by their end (for find_vma in O(log n)) and in an
+ * address-sorted list (for walking neighbours). brk, mmap and munmap edit
+ * them; the pages behind them appear only when touched (mm/memory.c). */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/slab.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/mm_struct.h>
+#include <linux/syscalls.h>
+#include <linux/err.h>
+#include <asm/tlbflush.h>
+
+static struct kmem_cache *vma_cachep, *mm_cachep;
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+void free_pgtables(struct mm_struct *mm);
+
+static void mm_caches_init(void)
+{
+	if (!vma_cachep) {
+		vma_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct), 8, SLAB_PANIC, NULL);
+		mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 64, SLAB_PANIC, NULL);
+	}
+}
+
+/* A new address space: empty user half, the kernel half shared. */
+struct mm_struct *mm_alloc(void)
+{
+	mm_caches_init();
+	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
+	if (!mm)
+		return NULL;
+	mm->pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+	if (!mm->pgd) {
+		kmem_cache_free(mm_cachep, mm);
+		return NULL;
+	}
+	memcpy((pteval_t *)mm->pgd + KERNEL_PGD_START, (pteval_t *)swapper_pg_dir + KERNEL_PGD_START,
+	       (512 - KERNEL_PGD_START) * sizeof(pteval_t));
+	mm->mm_rb = RB_ROOT;
+	INIT_LIST_HEAD(&mm->mmap);
+	init_rwsem(&mm->mmap_lock);
+	spin_lock_init(&mm->page_table_lock);
+	atomic_set(&mm->mm_users, 1);
+	mm->mmap_base = MMAP_BASE;
+	return mm;
+}
+
+static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	rb_erase(&vma->vm_rb, &mm->mm_rb);
+	list_del(&vma->vm_list);
+	mm->map_count--;
+	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	kmem_cache_free(vma_cachep, vma);
+}
+
+/* Drop a user of @mm; the last one frees every page and table. */
+void mmput(struct mm_struct *mm)
+{
+	if (!mm || !atomic_dec_and_test(&mm->mm_users))
+		return;
+	zap_page_range(mm, 0, STACK_TOP);
+	while (!list_empty(&mm->mmap))
+		remove_vma(mm, list_first_entry(&mm->mmap, struct vm_area_struct, vm_list));
+	free_pgtables(mm);
+	free_page((unsigned long)mm->pgd);
+	kmem_cache_free(mm_cachep, mm);
+}
+
+/* The first VMA with vm_end > addr (it may start above addr), or NULL. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct rb_node *n = mm->mm_rb.rb_node;
+	struct vm_area_struct *best = NULL;
+	while (n) {
+		struct vm_area_struct *v = rb_entry(n, struct vm_area_struct, vm_rb);
+		if (v->vm_end > addr) {
+			best = v;
+			if (v->vm_start <= addr)
+				break;
+			n = n->rb_left;
+		} else {
+			n = n->rb_right;
+		}
+	}
+	return best;
+}
+
+static void link_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL;
+	while (*link) {
+		parent = *link;
+		link = vma->vm_end < rb_entry(parent, struct vm_area_struct, vm_rb)->vm_end ?
+			&parent->rb_left : &parent->rb_right;
+	}
+	rb_link_node(&vma->vm_rb, parent, link);
+	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
+	struct vm_area_struct *next = find_vma(mm, vma->vm_end);
+	list_add_tail(&vma->vm_list, next && next != vma ? &next->vm_list : &mm->mmap);
+	mm->map_count++;
+	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* Map [start, end) as a new anonymous VMA; the range must be free. */
+int insert_vm_area(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long flags)
+{
+	mm_caches_init();
+	struct vm_area_struct *v = find_vma(mm, start);
+	if (v && v->vm_start < end)
+		return -EEXIST;
+	struct vm_area_struct *vma = kmem_cache_zalloc(vma_cachep, GFP_KERNEL);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_start = start;
+	vma->vm_end = end;
+	vma->vm_flags = flags;
+	vma->vm_mm = mm;
+	link_vma(mm, vma);
+	return 0;
+}
+
+/* Cut [start, end) out of the VMAs, splitting where a VMA straddles. */
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	unsigned long end = start + PAGE_ALIGN(len);
+	if ((start & ~PAGE_MASK) || !len || end > STACK_TOP || end < start)
+		return -EINVAL;
+	struct vm_area_struct *v;
+	while ((v = find_vma(mm, start)) && v->vm_start < end) {
+		unsigned long vs = v->vm_start, ve = v->vm_end, flags = v->vm_flags;
+		remove_vma(mm, v);
+		if (vs < start && insert_vm_area(mm, vs, start, flags))
+			return -ENOMEM;
+		if (ve > end && insert_vm_area(mm, end, ve, flags))
+			return -ENOMEM;
+		zap_page_range(mm, max(vs, start), min(ve, end));
+	}
+	return 0;
+}
+
+/* Top-down search for a hole of @len bytes below mmap_base. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long top = mm->mmap_base;
+	struct vm_area_struct *v;
+	for (;;) {
+		v = find_vma(mm, top - len);
+		if (!v || v->vm_start >= top) {
+			if (top - len >= mm->brk + PAGE_SIZE && top > len)
+				return top - len;
+			return -ENOMEM;
+		}
+		top = v->vm_start;
+		if (top < len)
+			return -ENOMEM;
+	}
+}
+
+pteval_t vm_flags_to_prot(unsigned long vm_flags)
+{
+	pteval_t prot = _PAGE_PRESENT | _PAGE_USER;
+	if (vm_flags & VM_WRITE)
+		prot |= _PAGE_RW;
+	if (!(vm_flags & VM_EXEC))
+		prot |= page_nx_mask;
+	return prot;
+}
+
+long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+	down_write(&mm->mmap_lock);
+	ret = mm->brk;
+	if (brk < mm->start_brk)
+		goto out;	/* Linux returns the current break for a bad request */
+	unsigned long old_end = PAGE_ALIGN(mm->brk), new_end = PAGE_ALIGN(brk);
+	if (new_end < old_end) {
+		if (do_munmap(mm, new_end, old_end - new_end))
+			goto out;
+	} else if (new_end > old_end) {
+		struct vm_area_struct *v = find_vma(mm, old_end);
+		if (v && v->vm_start < new_end + PAGE_SIZE)
+			goto out;	/* would collide with a mapping */
+		if (insert_vm_area(mm, old_end, new_end, VM_READ | VM_WRITE))
+			goto out;
+	}
+	mm->brk = brk;
+	ret = brk;
+out:
+	up_write(&mm->mmap_lock);
+	return ret;
+}
+
+#define PROT_READ 0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC 0x4
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_TYPE 0x0f
+#define MAP_FIXED 0x10
+#define MAP_ANONYMOUS 0x20
+#define MAP_FIXED_NOREPLACE 0x100000
+
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	      unsigned long fd, unsigned long off)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long type = flags & MAP_TYPE;
+	if (!len || (off & ~PAGE_MASK) || (type != MAP_SHARED && type != MAP_PRIVATE))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return -EBADF;	/* no file descriptors yet */
+	len = PAGE_ALIGN(len);
+	if (!len || len > STACK_TOP)
+		return -ENOMEM;
+	unsigned long vm = (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) |
+			   (prot & PROT_EXEC ? VM_EXEC : 0) | (type == MAP_SHARED ? VM_SHARED : 0);
+	long ret;
+	down_write(&mm->mmap_lock);
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		ret = -EINVAL;
+		if ((addr & ~PAGE_MASK) || addr + len > STACK_TOP || addr + len < addr)
+			goto out;
+		if (flags & MAP_FIXED_NOREPLACE) {
+			struct vm_area_struct *v = find_vma(mm, addr);
+			ret = -EEXIST;
+			if (v && v->vm_start < addr + len)
+				goto out;
+		} else {
+			do_munmap(mm, addr, len);
+		}
+	} else {
+		struct vm_area_struct *v = find_vma(mm, addr);
+		if (!addr || (addr & ~PAGE_MASK) || addr + len > STACK_TOP || (v && v->vm_start < addr + len))
+			addr = get_unmapped_area(mm, len);
+		ret = (long)addr;
+		if (IS_ERR_VALUE(addr))
+			goto out;
+	}
+	ret = insert_vm_area(mm, addr, addr + len, vm);
+	if (!ret)
+		ret = (long)addr;
+out:
+	up_write(&mm->mmap_lock);
+	return ret;
+}
+
+long sys_munmap(unsigned long addr, unsigned long len)
+{
+	struct mm_struct *mm = current->mm;
+	down_write(&mm->mmap_lock);
+	long ret = do_munmap(mm, addr, len);
+	up_write(&mm->mmap_lock);
+	return ret;
+}
