@@ -41,3 +41,12 @@ int sprint_symbol(char *buf, size_t size, unsigned long addr)
 		return scnprintf(buf, size, "%#lx", addr);
 	return scnprintf(buf, size, "%s+0x%lx", name, off);
 }
+
+int sprint_backtrace(char *buf, size_t size, unsigned long addr)
+{
+	unsigned long off;
+	const char *name = kallsyms_lookup(addr - 1, &off);
+	if (!name)
+		return scnprintf(buf, size, "%#lx", addr);
+	return scnprintf(buf, size, "%s+0x%lx", name, off + 1);
+}

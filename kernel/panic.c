@@ -32,7 +32,7 @@ void show_stack_from(unsigned long rbp, unsigned long rip)
 		unsigned long ret = ((unsigned long *)rbp)[1];
 		if (ret < (unsigned long)_text || ret >= (unsigned long)_etext)
 			break;
-		printk(KERN_EMERG " [<%016lx>] %pS\n", ret, (void *)ret);
+		printk(KERN_EMERG " [<%016lx>] %pB\n", ret, (void *)ret);
 		rbp = ((unsigned long *)rbp)[0];
 	}
 }

@@ -1,13 +1,16 @@
 /* Formatted printing for printk and friends (lib/vsprintf.c).
  * Supports the C conversions the kernel uses (d i u x X o c s p %) with flags
  * (- 0 + space #), width, precision, '*', and length modifiers hh h l ll z t j.
- * Kernel extension: %pS prints a text address as symbol+offset. */
+ * Kernel extensions: %pS prints a text address as symbol+offset; %pB does the
+ * same for a return address (looked up at addr-1: after a call to a noreturn
+ * function the return address may already be in the next function). */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/ctype.h>
 
 /* Resolved by kernel/kallsyms.c; the host unit tests provide their own. */
 int sprint_symbol(char *buf, size_t size, unsigned long addr);
+int sprint_backtrace(char *buf, size_t size, unsigned long addr);
 
 struct outbuf {
 	char *buf;
@@ -183,10 +186,13 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		}
 		case 'p': {
 			void *p = va_arg(ap, void *);
-			if (fmt[1] == 'S' || fmt[1] == 's') {
+			if (fmt[1] == 'S' || fmt[1] == 's' || fmt[1] == 'B') {
 				char sym[128];
 				fmt++;
-				sprint_symbol(sym, sizeof(sym), (unsigned long)p);
+				if (*fmt == 'B')	/* a return address: name the caller */
+					sprint_backtrace(sym, sizeof(sym), (unsigned long)p);
+				else
+					sprint_symbol(sym, sizeof(sym), (unsigned long)p);
 				put_padded(&o, sym, (int)strlen(sym), width, flags);
 				break;
 			}

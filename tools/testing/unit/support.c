@@ -52,6 +52,11 @@ int sprint_symbol(char *buf, size_t size, unsigned long addr)
 	return snprintf(buf, size, "sym_%lx", addr);
 }
 
+int sprint_backtrace(char *buf, size_t size, unsigned long addr)
+{
+	return snprintf(buf, size, "ret_%lx", addr);
+}
+
 void preempt_schedule(void)
 {
 }
