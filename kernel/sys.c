@@ -5,6 +5,9 @@
 #include <linux/uaccess.h>
 #include <linux/reboot.h>
 #include <asm/processor.h>
+#include <linux/string.h>
+#include <linux/ktime.h>
+#include <linux/mm.h>
 
 long sys_getpid(void) { return current->tgid; }
 long sys_gettid(void) { return current->pid; }
@@ -105,4 +108,26 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
 	default:
 		return -EINVAL;
 	}
+}
+
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+long sys_sysinfo(struct sysinfo __user *uinfo)
+{
+	struct sysinfo si;
+	memset(&si, 0, sizeof(si));
+	si.uptime = (long)(ktime_get_ns() / NSEC_PER_SEC);
+	si.totalram = totalram_pages();
+	si.freeram = nr_free_pages();
+	si.procs = (unsigned short)atomic_read(&nr_threads);
+	si.mem_unit = PAGE_SIZE;
+	return copy_to_user(uinfo, &si, sizeof(si)) ? -EFAULT : 0;
 }

@@ -26,4 +26,15 @@ long sys_arch_prctl(int code, unsigned long addr);
 long sys_set_tid_address(int __user *tidptr);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
+long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid, int __user *child_tid,
+	       unsigned long tls);
+long sys_execve(const char __user *filename, const char __user *const __user *argv,
+		const char __user *const __user *envp);
+struct rusage;
+long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user *ru);
+long sys_waitid(int which, pid_t pid, void __user *infop, int options, struct rusage __user *ru);
+struct sysinfo;
+long sys_sysinfo(struct sysinfo __user *info);
 #endif
