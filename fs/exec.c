@@ -16,6 +16,9 @@
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/processor.h>
+#include <asm/fpu.h>
+#include <linux/slab.h>
+#include <linux/signal.h>
 
 void get_random_bytes(void *buf, size_t n);
 
@@ -121,9 +124,7 @@ static void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long s
 	current->thread.fsbase = 0;
 	current->thread.gsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);
-	/* A clean FPU/SSE state, as a freshly started program expects. */
-	unsigned int mxcsr = 0x1f80;
-	__asm__ volatile("fninit; ldmxcsr %0" :: "m"(mxcsr));
+	fpu_init_user_state();	/* a clean FPU, as a freshly started program expects */
 }
 
 static int find_program(struct linux_binprm *b)
@@ -149,6 +150,8 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 	int err = find_program(&b);
 	if (err)
 		return err;
+	if (fpu_alloc(current))
+		return -ENOMEM;
 	b.mm = mm_alloc();
 	if (!b.mm)
 		return -ENOMEM;
@@ -163,11 +166,13 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 	current->mm = b.mm;
 	current->active_mm = b.mm;
 	switch_mm(old, b.mm);
-	if (old)
+	if (old) {
+		complete_all(&current->vfork_done);	/* a vfork parent may go on */
 		mmput(old);
+	}
 	err = create_elf_tables(&b, b.mm);
 	if (err)
-		return err;	/* the caller kills the task: there is no image to go back to */
+		do_exit(SIGSEGV);	/* past the point of no return: no image to go back to */
 	const char *base = strrchr(filename, '/');
 	strlcpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
 	current->flags &= ~PF_KTHREAD;
@@ -175,5 +180,70 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 	return 0;
 fail:
 	mmput(b.mm);
+	return err;
+}
+
+/* ---- execve(2): copy the arguments in from user space ---- */
+
+#define EXEC_MAX_ARGS 64
+
+/* Copy a NULL-terminated array of user strings into one kernel buffer. */
+static int copy_strings(const char __user *const __user *uv, const char **kv, char **bufp, size_t *room)
+{
+	int n = 0;
+	if (!uv) {
+		kv[0] = NULL;
+		return 0;
+	}
+	for (;;) {
+		const char __user *s;
+		if (get_user(s, uv + n))
+			return -EFAULT;
+		if (!s)
+			break;
+		if (n == EXEC_MAX_ARGS)
+			return -E2BIG;
+		long len = strncpy_from_user(*bufp, s, *room);
+		if (len < 0)
+			return -EFAULT;
+		if ((size_t)len >= *room)
+			return -E2BIG;
+		kv[n++] = *bufp;
+		*bufp += len + 1;
+		*room -= len + 1;
+	}
+	kv[n] = NULL;
+	return n;
+}
+
+long sys_execve(const char __user *filename, const char __user *const __user *argv,
+		const char __user *const __user *envp)
+{
+	const char *kargv[EXEC_MAX_ARGS + 1], *kenvp[EXEC_MAX_ARGS + 1];
+	char *buf = kmalloc(MAX_ARG_BYTES + 4096, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	char *path = buf, *p = buf + 4096;
+	size_t room = MAX_ARG_BYTES;
+	long err = strncpy_from_user(path, filename, 4096);
+	if (err < 0)
+		goto out;
+	err = -ENAMETOOLONG;
+	if (err == 4096)
+		goto out;
+	err = -ENOENT;
+	if (!path[0])
+		goto out;
+	err = copy_strings(argv, kargv, &p, &room);
+	if (err < 0)
+		goto out;
+	err = copy_strings(envp, kenvp, &p, &room);
+	if (err < 0)
+		goto out;
+	err = kernel_execve(path, kargv, kenvp);
+	if (err > 0)
+		err = 0;
+out:
+	kfree(buf);
 	return err;
 }

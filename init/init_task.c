@@ -10,6 +10,7 @@
 #include <linux/reboot.h>
 #include <linux/start_kernel.h>
 #include <linux/binfmts.h>
+#include <linux/signal.h>
 #include <asm/ptrace.h>
 
 extern char boot_stack[];
@@ -26,6 +27,7 @@ struct task_struct init_task = {
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.pi_lock = __SPIN_LOCK_UNLOCKED(init_task.pi_lock),
+	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_task.wait_chldexit),
 	.real_parent = &init_task,
 	.parent = &init_task,
 };
@@ -38,7 +40,10 @@ struct pt_regs *task_pt_regs(struct task_struct *t);
 /* Become the first user process: /init from the initramfs (or rdinit=). */
 static int run_init_process(const char *path)
 {
+	extern struct task_struct *child_reaper;
 	argv_init[0] = path;
+	current->exit_signal = SIGCHLD;
+	child_reaper = current;
 	int err = kernel_execve(path, argv_init, envp_init);
 	if (err) {
 		pr_err("kernel_init: cannot run %s (error %d)\n", path, err);

@@ -7,6 +7,14 @@
 #include <linux/slab.h>
 #include <linux/gfp.h>
 #include <linux/ktime.h>
+#include <linux/mm.h>
+#include <linux/mm_struct.h>
+#include <linux/syscalls.h>
+#include <linux/signal.h>
+#include <linux/uaccess.h>
+#include <linux/string.h>
+#include <asm/fpu.h>
+#include <asm/ptrace.h>
 
 static struct kmem_cache *task_struct_cachep;
 atomic_t nr_threads = ATOMIC_INIT(1);
@@ -30,6 +38,8 @@ struct task_struct *alloc_task_struct(void)
 	INIT_LIST_HEAD(&t->sibling);
 	INIT_LIST_HEAD(&t->tasks);
 	init_completion(&t->kthread_exited);
+	init_completion(&t->vfork_done);
+	init_waitqueue_head(&t->wait_chldexit);
 	t->start_time = ktime_get_ns();
 	atomic_inc(&nr_threads);
 	return t;
@@ -41,6 +51,7 @@ void put_task_struct(struct task_struct *t)
 		return;
 	if (t->pid > 0)
 		free_pid(t->pid);
+	fpu_free(t);
 	free_pages((unsigned long)t->stack, get_order(THREAD_SIZE));
 	kmem_cache_free(task_struct_cachep, t);
 	atomic_dec(&nr_threads);
@@ -72,4 +83,148 @@ struct task_struct *create_kernel_thread(int (*fn)(void *), void *arg, const cha
 	list_add_tail(&p->tasks, &task_list);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
+}
+
+/* ---- processes (seed concept: fork with copy-on-write) ---- */
+
+#define CLONE_VM 0x00000100
+#define CLONE_FS 0x00000200
+#define CLONE_FILES 0x00000400
+#define CLONE_SIGHAND 0x00000800
+#define CLONE_VFORK 0x00004000
+#define CLONE_PARENT 0x00008000
+#define CLONE_THREAD 0x00010000
+#define CLONE_SETTLS 0x00080000
+#define CLONE_PARENT_SETTID 0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID 0x01000000
+#define CSIGNAL 0x000000ff
+
+struct pt_regs *task_pt_regs(struct task_struct *t);
+void copy_thread_user(struct task_struct *p, const struct pt_regs *parent_regs, unsigned long newsp,
+		      unsigned long tls, bool set_tls);
+
+/* Copy the parent's address space. Private pages become shared read-only
+ * with a reference each (the first write copies: mm/memory.c:do_wp_page);
+ * MAP_SHARED pages stay shared and writable. */
+static struct mm_struct *dup_mm(struct mm_struct *old)
+{
+	struct mm_struct *mm = mm_alloc();
+	if (!mm)
+		return NULL;
+	down_write(&old->mmap_lock);
+	struct vm_area_struct *v;
+	list_for_each_entry(v, &old->mmap, vm_list) {
+		if (insert_vm_area(mm, v->vm_start, v->vm_end, v->vm_flags))
+			goto fail;
+		spin_lock(&old->page_table_lock);
+		for (unsigned long a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
+			pteval_t *src = walk_page_table(old->pgd, a, false, 0);
+			if (!src || !(*src & _PAGE_PRESENT))
+				continue;
+			pteval_t *dst = walk_page_table(mm->pgd, a, true, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
+			if (!dst) {
+				spin_unlock(&old->page_table_lock);
+				goto fail;
+			}
+			if (!(v->vm_flags & VM_SHARED) && (*src & _PAGE_RW))
+				*src = (*src & ~_PAGE_RW) | _PAGE_COW;
+			*dst = *src;
+			get_page(pfn_to_page(pte_pfn(*src)));
+			atomic64_inc(&mm->rss);
+		}
+		spin_unlock(&old->page_table_lock);
+	}
+	mm->start_code = old->start_code; mm->end_code = old->end_code;
+	mm->start_data = old->start_data; mm->end_data = old->end_data;
+	mm->start_brk = old->start_brk; mm->brk = old->brk; mm->start_stack = old->start_stack;
+	mm->arg_start = old->arg_start; mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start; mm->env_end = old->env_end;
+	up_write(&old->mmap_lock);
+	/* The parent's writable entries just became read-only: drop stale TLB entries. */
+	load_cr3(old->pgd);
+	return mm;
+fail:
+	up_write(&old->mmap_lock);
+	mmput(mm);
+	return NULL;
+}
+
+static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+			 int __user *child_tid, unsigned long tls)
+{
+	struct task_struct *parent = current, *p;
+	unsigned long irqflags;
+	if (flags & (CLONE_THREAD | CLONE_SIGHAND))
+		return -EINVAL;	/* threads: not yet */
+	if (!parent->mm)
+		return -EINVAL;
+	p = alloc_task_struct();
+	if (!p)
+		return -ENOMEM;
+	atomic_set(&p->usage, 2);	/* its own (dropped when it dies) + the parent's (dropped at reap) */
+	long err = -EAGAIN;
+	p->pid = alloc_pid();
+	if (p->pid < 0) {
+		p->pid = 0;
+		goto fail;
+	}
+	p->tgid = p->pid;
+	memcpy(p->comm, parent->comm, sizeof(p->comm));
+	p->exit_signal = flags & CSIGNAL;
+	err = -ENOMEM;
+	if (fpu_copy(p, parent))
+		goto fail;
+	if (flags & CLONE_VM) {
+		atomic_inc(&parent->mm->mm_users);
+		p->mm = parent->mm;
+	} else if (!(p->mm = dup_mm(parent->mm))) {
+		goto fail;
+	}
+	p->active_mm = p->mm;
+	p->thread.fsbase = parent->thread.fsbase;
+	p->thread.gsbase = parent->thread.gsbase;
+	sched_fork(p);
+	copy_thread_user(p, task_pt_regs(parent), newsp, tls, flags & CLONE_SETTLS);
+	if (flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = child_tid;
+	init_completion(&p->vfork_done);
+	spin_lock_irqsave(&tasklist_lock, irqflags);
+	p->real_parent = p->parent = (flags & CLONE_PARENT) ? parent->real_parent : parent;
+	list_add_tail(&p->sibling, &p->real_parent->children);
+	list_add_tail(&p->tasks, &task_list);
+	spin_unlock_irqrestore(&tasklist_lock, irqflags);
+	if (flags & CLONE_PARENT_SETTID)
+		put_user(p->pid, parent_tid);
+	pid_t pid = p->pid;
+	bool vfork = flags & CLONE_VFORK;
+	if (vfork)
+		get_task_struct(p);
+	wake_up_new_task(p);
+	if (vfork) {
+		/* The parent sleeps until the child has left the shared mm. */
+		wait_for_completion(&p->vfork_done);
+		put_task_struct(p);
+	}
+	return pid;
+fail:
+	atomic_set(&p->usage, 1);
+	put_task_struct(p);
+	return err;
+}
+
+long sys_fork(void)
+{
+	return kernel_clone(SIGCHLD, 0, NULL, NULL, 0);
+}
+
+long sys_vfork(void)
+{
+	return kernel_clone(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL, 0);
+}
+
+long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+	       int __user *child_tid, unsigned long tls)
+{
+	return kernel_clone(flags, newsp, parent_tid, child_tid, tls);
 }

@@ -5,6 +5,9 @@
 #include <linux/uaccess.h>
 #include <linux/reboot.h>
 #include <asm/processor.h>
+#include <linux/string.h>
+#include <linux/ktime.h>
+#include <linux/mm.h>
 
 long sys_getpid(void) { return current->tgid; }
 long sys_gettid(void) { return current->pid; }
@@ -105,4 +108,178 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
 	default:
 		return -EINVAL;
 	}
+}
+
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+long sys_sysinfo(struct sysinfo __user *uinfo)
+{
+	struct sysinfo si;
+	memset(&si, 0, sizeof(si));
+	si.uptime = (long)(ktime_get_ns() / NSEC_PER_SEC);
+	si.totalram = totalram_pages();
+	si.freeram = nr_free_pages();
+	si.procs = (unsigned short)atomic_read(&nr_threads);
+	si.mem_unit = PAGE_SIZE;
+	return copy_to_user(uinfo, &si, sizeof(si)) ? -EFAULT : 0;
+}
+
+/* ---- uname, hostname ---- */
+
+#define NEW_UTS_LEN 64
+struct new_utsname {
+	char sysname[NEW_UTS_LEN + 1], nodename[NEW_UTS_LEN + 1], release[NEW_UTS_LEN + 1];
+	char version[NEW_UTS_LEN + 1], machine[NEW_UTS_LEN + 1], domainname[NEW_UTS_LEN + 1];
+};
+
+/* "Linux": programs check the system name before using Linux interfaces. */
+static struct new_utsname utsname = {
+	.sysname = "Linux",
+	.nodename = "(none)",
+	.release = "6.1.0-lucid",
+	.version = "#1 SMP Lucid",
+	.machine = "x86_64",
+	.domainname = "(none)",
+};
+static DEFINE_SPINLOCK(uts_lock);
+
+long sys_uname(struct new_utsname __user *name)
+{
+	struct new_utsname copy;
+	spin_lock(&uts_lock);
+	copy = utsname;
+	spin_unlock(&uts_lock);
+	return copy_to_user(name, &copy, sizeof(copy)) ? -EFAULT : 0;
+}
+
+static long set_uts_field(char *field, const char __user *name, int len)
+{
+	char buf[NEW_UTS_LEN + 1];
+	/* [LINUX-DIFF] no credentials yet: every caller is root, so no EPERM. */
+	if (len < 0 || len > NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(buf, name, len))
+		return -EFAULT;
+	buf[len] = 0;
+	spin_lock(&uts_lock);
+	memcpy(field, buf, len + 1);
+	spin_unlock(&uts_lock);
+	return 0;
+}
+
+long sys_sethostname(const char __user *name, int len)
+{
+	return set_uts_field(utsname.nodename, name, len);
+}
+
+long sys_setdomainname(const char __user *name, int len)
+{
+	return set_uts_field(utsname.domainname, name, len);
+}
+
+/* ---- getrandom ---- */
+
+void get_random_bytes(void *buf, size_t n);
+#define GRND_NONBLOCK 0x1
+#define GRND_RANDOM 0x2
+#define GRND_INSECURE 0x4
+
+long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
+{
+	char chunk[256];
+	size_t done = 0;
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE) ||
+	    (flags & GRND_INSECURE && flags & GRND_RANDOM))
+		return -EINVAL;
+	if (count > INT_MAX)
+		count = INT_MAX;
+	while (done < count) {
+		size_t n = min(count - done, sizeof(chunk));
+		get_random_bytes(chunk, n);
+		if (copy_to_user(buf + done, chunk, n))
+			return done ? (long)done : -EFAULT;
+		done += n;
+	}
+	return (long)done;
+}
+
+/* ---- resource limits ---- */
+
+#define RLIM_NLIMITS 16
+#define RLIM_INFINITY (~0UL)
+#define RLIMIT_STACK 3
+#define RLIMIT_NPROC 6
+#define RLIMIT_NOFILE 7
+#define RLIMIT_SIGPENDING 11
+
+struct rlimit64 {
+	u64 rlim_cur, rlim_max;
+};
+
+/* [LINUX-DIFF] One set of limits for the whole system until processes carry
+ * a signal_struct; the values are Linux's defaults. rlimit_lock guards it. */
+static struct rlimit64 rlimits[RLIM_NLIMITS] = {
+	[0] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_CPU */
+	[1] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_FSIZE */
+	[2] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_DATA */
+	[5] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_RSS */
+	[9] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_AS */
+	[10] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_LOCKS */
+	[15] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_RTTIME */
+	[RLIMIT_STACK] = { 8UL << 20, RLIM_INFINITY },
+	[4] = { 0, RLIM_INFINITY },			/* RLIMIT_CORE */
+	[RLIMIT_NPROC] = { 63536, 63536 },
+	[RLIMIT_NOFILE] = { 1024, 1048576 },
+	[8] = { 8UL << 20, 8UL << 20 },			/* RLIMIT_MEMLOCK */
+	[RLIMIT_SIGPENDING] = { 63536, 63536 },
+	[12] = { 819200, 819200 },			/* RLIMIT_MSGQUEUE */
+	[13] = { 0, 0 },				/* RLIMIT_NICE */
+	[14] = { 0, 0 },				/* RLIMIT_RTPRIO */
+};
+static DEFINE_SPINLOCK(rlimit_lock);
+
+long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
+		   struct rlimit64 __user *old_rlim)
+{
+	struct rlimit64 new, old;
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (pid && pid != current->tgid)
+		return -ESRCH;	/* [LINUX-DIFF] only the caller's own limits for now */
+	if (new_rlim) {
+		if (copy_from_user(&new, new_rlim, sizeof(new)))
+			return -EFAULT;
+		if (new.rlim_cur > new.rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new.rlim_max > 1048576)
+			return -EPERM;
+	}
+	spin_lock(&rlimit_lock);
+	old = rlimits[resource];
+	if (new_rlim)
+		rlimits[resource] = new;
+	spin_unlock(&rlimit_lock);
+	if (old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_getrlimit(unsigned int resource, struct rlimit64 __user *rlim)
+{
+	return sys_prlimit64(0, resource, NULL, rlim);
+}
+
+long sys_setrlimit(unsigned int resource, const struct rlimit64 __user *rlim)
+{
+	if (!rlim)
+		return -EFAULT;
+	return sys_prlimit64(0, resource, rlim, NULL);
 }

@@ -97,7 +97,7 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic"
+USER_TESTS="basic proc misc"
 build_user_tests() {
 	mkdir -p build/user
 	for t in $USER_TESTS segv; do
@@ -124,7 +124,7 @@ run_user_tests() {	# run_user_tests <prefix> <kernel> <extra append> <panic exit
 
 step_user() {
 	build_user_tests || { echo "FAIL user:build"; return; }
-	run_user_tests lucid build/lucid "" 35	# Lucid's panic exits QEMU with 35
+	run_user_tests lucid build/lucid "LUCID_STRICT_LEAK=1" 35	# Lucid's panic exits QEMU with 35
 }
 
 step_linux() {

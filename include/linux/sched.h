@@ -119,6 +119,8 @@ struct task_struct {
 	bool kthread_should_stop;	/* [a] */
 	int kthread_result;		/* [c] */
 	struct completion kthread_exited;
+	struct completion vfork_done;	/* completed when a vfork child execs or exits */
+	wait_queue_head_t wait_chldexit;	/* the parent sleeps here in wait4 */
 };
 
 extern struct task_struct init_task;

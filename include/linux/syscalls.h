@@ -26,4 +26,36 @@ long sys_arch_prctl(int code, unsigned long addr);
 long sys_set_tid_address(int __user *tidptr);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
+long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid, int __user *child_tid,
+	       unsigned long tls);
+long sys_execve(const char __user *filename, const char __user *const __user *argv,
+		const char __user *const __user *envp);
+struct rusage;
+long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user *ru);
+long sys_waitid(int which, pid_t pid, void __user *infop, int options, struct rusage __user *ru);
+struct sysinfo;
+long sys_sysinfo(struct sysinfo __user *info);
+struct __kernel_timespec;
+struct __kernel_timeval;
+struct tms;
+struct new_utsname;
+struct rlimit64;
+long sys_clock_gettime(int which, struct __kernel_timespec __user *tp);
+long sys_clock_getres(int which, struct __kernel_timespec __user *tp);
+long sys_gettimeofday(struct __kernel_timeval __user *tv, void __user *tz);
+long sys_time(long __user *tloc);
+long sys_nanosleep(const struct __kernel_timespec __user *rqtp, struct __kernel_timespec __user *rmtp);
+long sys_clock_nanosleep(int which, int flags, const struct __kernel_timespec __user *rqtp,
+			 struct __kernel_timespec __user *rmtp);
+long sys_times(struct tms __user *buf);
+long sys_uname(struct new_utsname __user *name);
+long sys_sethostname(const char __user *name, int len);
+long sys_setdomainname(const char __user *name, int len);
+long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
+long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
+		   struct rlimit64 __user *old_rlim);
+long sys_getrlimit(unsigned int resource, struct rlimit64 __user *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit64 __user *rlim);
 #endif

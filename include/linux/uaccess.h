@@ -56,9 +56,14 @@ static inline long strncpy_from_user(char *to, const char __user *from, long n)
 	return __strncpy_from_user(to, from, n);
 }
 
-#define get_user(x, ptr) ({ __typeof__(*(ptr)) __v; \
-	int __e = copy_from_user(&__v, (ptr), sizeof(__v)) ? -EFAULT : 0; \
-	if (!__e) (x) = __v; __e; })
+/* 0 or -EFAULT. The value travels through an unqualified buffer so @ptr may
+ * point to const. */
+#define get_user(x, ptr) ({ \
+	unsigned long __gu_buf[(sizeof(*(ptr)) + 7) / 8]; \
+	int __gu_err = copy_from_user(__gu_buf, (ptr), sizeof(*(ptr))) ? -EFAULT : 0; \
+	if (!__gu_err) \
+		(x) = *(__typeof__(*(ptr)) *)__gu_buf; \
+	__gu_err; })
 #define put_user(x, ptr) ({ __typeof__(*(ptr)) __v = (x); \
 	copy_to_user((ptr), &__v, sizeof(__v)) ? -EFAULT : 0; })
 #endif

@@ -66,20 +66,33 @@ static inline bool waitqueue_active(wait_queue_head_t *wq) { return !list_empty(
 	finish_wait(&(wq), &__we); \
 	__ret; })
 
-#define wait_event(wq, cond) do { if (!(cond)) \
-	(void)___wait_event(wq, cond, TASK_UNINTERRUPTIBLE, 0, 0, schedule()); } while (0)
-#define wait_event_interruptible(wq, cond) ({ int __r = 0; if (!(cond)) \
-	__r = ___wait_event(wq, cond, TASK_INTERRUPTIBLE, 0, 0, schedule()); __r; })
-#define wait_event_interruptible_exclusive(wq, cond) ({ int __r = 0; if (!(cond)) \
-	__r = ___wait_event(wq, cond, TASK_INTERRUPTIBLE, 1, 0, schedule()); __r; })
+#define wait_event(wq, cond) do { \
+	if (!(cond)) \
+		(void)___wait_event(wq, cond, TASK_UNINTERRUPTIBLE, 0, 0, schedule()); \
+} while (0)
+#define wait_event_interruptible(wq, cond) ({ \
+	int __r = 0; \
+	if (!(cond)) \
+		__r = ___wait_event(wq, cond, TASK_INTERRUPTIBLE, 0, 0, schedule()); \
+	__r; })
+#define wait_event_interruptible_exclusive(wq, cond) ({ \
+	int __r = 0; \
+	if (!(cond)) \
+		__r = ___wait_event(wq, cond, TASK_INTERRUPTIBLE, 1, 0, schedule()); \
+	__r; })
 /* Returns remaining jiffies (>= 1) if @cond became true, 0 on timeout. */
-#define wait_event_timeout(wq, cond, timeout) ({ long __t = (timeout); \
-	if (!(cond)) (void)___wait_event(wq, (cond) || !__t, TASK_UNINTERRUPTIBLE, 0, 0, \
-		__t = schedule_timeout(__t)); \
+#define wait_event_timeout(wq, cond, timeout) ({ \
+	long __t = (timeout); \
+	if (!(cond)) \
+		(void)___wait_event(wq, (cond) || !__t, TASK_UNINTERRUPTIBLE, 0, 0, \
+				    __t = schedule_timeout(__t)); \
 	(cond) && !__t ? 1 : __t; })
 /* Remaining jiffies, 0 on timeout, -ERESTARTSYS on a signal. */
-#define wait_event_interruptible_timeout(wq, cond, timeout) ({ long __t = (timeout); long __r = 0; \
-	if (!(cond)) __r = ___wait_event(wq, (cond) || !__t, TASK_INTERRUPTIBLE, 0, 0, \
-		__t = schedule_timeout(__t)); \
+#define wait_event_interruptible_timeout(wq, cond, timeout) ({ \
+	long __t = (timeout); \
+	long __r = 0; \
+	if (!(cond)) \
+		__r = ___wait_event(wq, (cond) || !__t, TASK_INTERRUPTIBLE, 0, 0, \
+				    __t = schedule_timeout(__t)); \
 	__r ? __r : ((cond) && !__t ? 1 : __t); })
 #endif

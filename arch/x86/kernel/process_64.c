@@ -8,6 +8,7 @@
 #include <asm/asm-offsets.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/fpu.h>
 #include <linux/mm_struct.h>
 
 extern char ret_from_kernel_thread[];
@@ -30,6 +31,26 @@ void copy_thread_kernel(struct task_struct *p, int (*fn)(void *), void *arg)
 	p->thread.sp = (unsigned long)f;
 }
 
+extern char ret_from_fork[];
+
+/* A forked user task: the parent's registers (rax = 0 in the child), then
+ * its first switch lands in ret_from_fork, which returns to user mode. */
+void copy_thread_user(struct task_struct *p, const struct pt_regs *parent_regs, unsigned long newsp,
+		      unsigned long tls, bool set_tls)
+{
+	struct pt_regs *regs = (struct pt_regs *)((char *)p->stack + THREAD_SIZE) - 1;
+	*regs = *parent_regs;
+	regs->ax = 0;
+	if (newsp)
+		regs->sp = newsp;
+	if (set_tls)
+		p->thread.fsbase = tls;
+	struct inactive_task_frame *f = (void *)regs - sizeof(*f);
+	memset(f, 0, sizeof(*f));
+	f->ret_addr = (unsigned long)ret_from_fork;
+	p->thread.sp = (unsigned long)f;
+}
+
 /* Everything but the stack switch: who is current, where the next entry from
  * user mode lands (TSS.sp0), and the page tables if the address space changes. */
 /* Load next's page tables unless they are loaded already. Kernel threads run
@@ -46,6 +67,7 @@ void __switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	this_cpu_write(pcpu_hot.current_task, next);
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
+	fpu_switch(prev, next);
 	arch_switch_mm(prev, next);
 	if (next->mm) {
 		/* The user's TLS base (and GS base, loaded by the next swapgs). */
