@@ -97,7 +97,7 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic proc misc syscall_entry"
+USER_TESTS="basic proc misc syscall_entry syscall_traps"
 build_user_tests() {
 	mkdir -p build/user
 	for t in $USER_TESTS segv; do

@@ -8,9 +8,19 @@
  * (ss, sp, flags, cs, ip), an error code (pushed by the CPU for some
  * exceptions, 0 by the stub otherwise) in the orig_ax slot, then rdi. The
  * stub loads the vector into edi and jumps to common_entry, which saves the
- * other registers so the stack is exactly a struct pt_regs (asm/ptrace.h). */
+ * other registers so the stack is exactly a struct pt_regs (asm/ptrace.h).
+ *
+ * GS: in kernel mode GS_BASE points at this CPU's pcpu_hot; in user mode it
+ * is the user's, and swapgs exchanges it with MSR_KERNEL_GS_BASE. Ordinary
+ * vectors decide by the interrupted CS. NMI, double fault and machine check
+ * can also arrive in the few instructions between a swapgs and the
+ * iret/sysret that follows (kernel CS, user GS), so they take the paranoid
+ * path instead: it reads GS_BASE, loads this CPU's pcpu_hot from the top of
+ * its IST stack (cpu_init put it there), and writes the old value back on
+ * the way out, whatever it was. */
 #include <asm/ptrace.h>
 #include <asm/segment.h>
+#include <asm/processor.h>
 
 	.section .entry.text, "ax"
 
@@ -28,11 +38,16 @@ irq_entry_stubs:
 	.endif
 	pushq %rdi
 	movl $vector, %edi
+	.if vector == 2 || vector == 8 || vector == 18
+	jmp paranoid_entry	/* NMI, #DF, #MC: on their IST stacks */
+	.else
 	jmp common_entry
+	.endif
 	vector = vector + 1
 	.endr
 
-common_entry:
+/* Save the general registers below what the stub pushed: a struct pt_regs. */
+.macro SAVE_REGS
 	pushq %rsi
 	pushq %rdx
 	pushq %rcx
@@ -48,6 +63,10 @@ common_entry:
 	pushq %r14
 	pushq %r15
 	cld
+.endm
+
+common_entry:
+	SAVE_REGS
 	/* From user mode GS holds the user's base: switch to the kernel's. */
 	testb $3, PTREGS_CS(%rsp)
 	jz 1f
@@ -61,9 +80,10 @@ common_entry:
 ret_to_regs:			/* restore the pt_regs at %rsp and return */
 	cli
 	testb $3, PTREGS_CS(%rsp)
-	jz 2f
+	jz restore_regs_and_iret
 	swapgs
-2:	popq %r15
+restore_regs_and_iret:
+	popq %r15
 	popq %r14
 	popq %r13
 	popq %r12
@@ -80,6 +100,31 @@ ret_to_regs:			/* restore the pt_regs at %rsp and return */
 	popq %rdi
 	addq $8, %rsp		/* orig_ax */
 	iretq
+
+paranoid_entry:
+	SAVE_REGS
+	/* r12 (callee-saved, so it survives the C call) keeps the GS base
+	 * we interrupted; the kernel's lies just above the IST frame. */
+	movl $MSR_GS_BASE, %ecx
+	rdmsr
+	shlq $32, %rdx
+	orq %rax, %rdx
+	movq %rdx, %r12
+	movq PTREGS_SIZE(%rsp), %rax
+	movq %rax, %rdx
+	shrq $32, %rdx
+	wrmsr
+	movq %rdi, %rsi
+	movq %rsp, %rdi
+	xorl %ebp, %ebp
+	call x86_paranoid_entry	/* (struct pt_regs *, vector) */
+	cli
+	movl $MSR_GS_BASE, %ecx
+	movl %r12d, %eax
+	movq %r12, %rdx
+	shrq $32, %rdx
+	wrmsr
+	jmp restore_regs_and_iret
 
 /* System-call entry (seed concept: syscall flow). SYSCALL leaves the user RIP
  * in RCX and RFLAGS in R11, masks IF/TF/DF/AC (MSR_SYSCALL_MASK), and does
@@ -138,6 +183,16 @@ entry_SYSCALL_64:
 	movq PTREGS_SP - PTREGS_ORIG_AX(%rsp), %rsp
 	swapgs
 	sysretq
+
+/* SYSCALL from 32-bit compatibility mode (a 64-bit program can far-jump to
+ * __USER32_CS). AMD CPUs enter here through MSR_CSTAR; Intel CPUs raise #UD
+ * instead. Lucid has no 32-bit system calls: return -ENOSYS at once, as
+ * Linux does without IA32 emulation. Nothing was switched yet (no swapgs,
+ * still the user stack), so SYSRET to compatibility mode is all it takes. */
+	.globl entry_SYSCALL_compat
+entry_SYSCALL_compat:
+	movl $-38, %eax			/* -ENOSYS */
+	sysretl
 
 /* A new user task's first return (from __switch_to_asm): finish the switch,
  * then leave to user mode through the pt_regs at the top of its stack. */

@@ -15,6 +15,8 @@
 #include <asm/syscall.h>
 #include <asm/page.h>
 
+#define MSR_CSTAR 0xc0000083	/* SYSCALL target from compatibility mode */
+
 /* Not <linux/syscalls.h>: the weak fallbacks below are declared without
  * prototypes, which must not meet the real prototypes in one file. */
 
@@ -104,7 +106,7 @@ static int __init syscall_table_init(void)
 }
 late_initcall(syscall_table_init);
 
-extern char entry_SYSCALL_64[];
+extern char entry_SYSCALL_64[], entry_SYSCALL_compat[];
 
 /* Per CPU (from cpu_init). STAR: SYSCALL loads CS = __KERNEL_CS, SS = +8
  * (__KERNEL_DS); SYSRET loads CS = __USER32_CS + 16 (__USER_CS) and SS =
@@ -113,6 +115,7 @@ void syscall_init(void)
 {
 	wrmsr(MSR_STAR, ((u64)__USER32_CS << 48) | ((u64)__KERNEL_CS << 32));
 	wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
+	wrmsr(MSR_CSTAR, (u64)entry_SYSCALL_compat);
 	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_AC |
 				X86_EFLAGS_NT);
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);

@@ -112,7 +112,12 @@ void cpu_init(int cpu)
 		char *stack = cpu == 0 ? bsp_ist_stacks[i] : (char *)__get_free_pages(GFP_KERNEL, 1);
 		if (!stack)
 			panic("no memory for CPU %d's IST stacks", cpu);
-		tss->ist[i] = (u64)stack + IST_STACK_SIZE;
+		/* The top 16 bytes hold this CPU's pcpu_hot pointer, just above
+		 * the frame the CPU pushes: the paranoid entry (NMI, #DF, #MC)
+		 * finds its GS base there without trusting GS. */
+		unsigned long top = (unsigned long)stack + IST_STACK_SIZE - 16;
+		*(struct pcpu_hot **)top = per_cpu_ptr(&pcpu_hot, cpu);
+		tss->ist[i] = top;
 	}
 	fill_gdt(gdt, tss);
 	load_descriptors(gdt);
@@ -196,6 +201,9 @@ static void do_exception(struct pt_regs *regs, unsigned long vector)
 	}
 	if (user_mode(regs) && vector != X86_TRAP_DF && vector != X86_TRAP_MC) {
 		int sig = user_signal[vector].sig ? user_signal[vector].sig : SIGSEGV;
+		/* Signal work may sleep; user mode ran with interrupts on. */
+		if (regs->flags & X86_EFLAGS_IF)
+			local_irq_enable();
 		/* si_addr is the faulting instruction for these (POSIX). */
 		force_sig_fault(sig, user_signal[vector].code, (void __user *)regs->ip);
 		return;
@@ -205,7 +213,15 @@ static void do_exception(struct pt_regs *regs, unsigned long vector)
 	die(exception_names[vector], regs, error_code);
 }
 
-/* Called by common_entry for every vector. */
+/* Called by paranoid_entry for NMI, #DF and #MC, on their IST stacks. No
+ * rescheduling or signal work on the way out: these may have interrupted
+ * anything, even the entry code itself. */
+void x86_paranoid_entry(struct pt_regs *regs, unsigned long vector)
+{
+	do_exception(regs, vector);
+}
+
+/* Called by common_entry for every other vector. */
 void x86_entry(struct pt_regs *regs, unsigned long vector)
 {
 	if (vector < 32) {
