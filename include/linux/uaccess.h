@@ -13,6 +13,7 @@ extern bool smap_enabled;
 unsigned long __copy_user(void *to, const void *from, unsigned long n);
 unsigned long __clear_user(void __user *to, unsigned long n);
 long __strncpy_from_user(char *to, const char __user *from, long n);
+long __strnlen_user(const char __user *s, long n);
 
 /* The whole range lies in user space and does not wrap. */
 static inline bool access_ok(const void __user *p, unsigned long n)
@@ -41,6 +42,20 @@ static inline unsigned long clear_user(void __user *to, unsigned long n)
 	if (!access_ok(to, n))
 		return n;
 	return __clear_user(to, n);
+}
+
+/* Size of the user string INCLUDING its NUL (as Linux): 1..n; more than n
+ * if no NUL lies within n bytes; 0 for a bad pointer. */
+static inline long strnlen_user(const char __user *s, long n)
+{
+	if (n <= 0 || !access_ok(s, 1))
+		return 0;
+	unsigned long room = TASK_SIZE_MAX - (unsigned long)s;
+	if ((unsigned long)n <= room)
+		return __strnlen_user(s, n);
+	/* The string would run past the user half: a NUL must come first. */
+	long len = __strnlen_user(s, (long)room);
+	return len > (long)room ? 0 : len;
 }
 
 /* Length of the copied string (n if it did not end within n), or -EFAULT. */

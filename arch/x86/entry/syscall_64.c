@@ -47,6 +47,7 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 #undef __SYSCALL
 #undef __SYSCALL_NI
 #undef __SYSCALL_HOLE
+const unsigned int nr_syscalls = NR_syscalls;
 
 #define __SYSCALL(nr, name, sym) [nr] = #name,
 #define __SYSCALL_NI(nr, name) [nr] = #name,

@@ -15,6 +15,7 @@
 #include <asm/desc.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <asm/extable.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/page.h>
@@ -40,6 +41,7 @@ extern char irq_entry_stubs[];
 DEFINE_PER_CPU(u64, gdt_page[GDT_ENTRIES]) __aligned(64);
 DEFINE_PER_CPU(struct x86_hw_tss, cpu_tss) __aligned(64);
 static char bsp_ist_stacks[3][IST_STACK_SIZE] __aligned(16);
+DEFINE_PER_CPU(unsigned long, nmi_count);	/* NMIs taken by this CPU (only it writes) */
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds", "invalid opcode",
@@ -139,6 +141,7 @@ void trap_init(void)
 	set_gate(X86_TRAP_MC, IST_MCE, 0);
 	set_gate(X86_TRAP_BP, 0, 3);	/* int3 from user mode: SIGTRAP, not #GP */
 	set_gate(X86_TRAP_OF, 0, 3);
+	sort_extable();
 	cpu_init(0);
 	pr_info("traps: IDT with 256 vectors, GDT and TSS loaded on CPU 0\n");
 }
@@ -196,7 +199,9 @@ static void do_exception(struct pt_regs *regs, unsigned long vector)
 		return;
 	}
 	if (vector == X86_TRAP_NMI) {
-		pr_warn("NMI received on CPU %d\n", smp_processor_id());
+		/* [LINUX-DIFF] Counted, not printed: an NMI can interrupt
+		 * printk itself, and Lucid has no NMI-safe log buffer. */
+		this_cpu_write(nmi_count, this_cpu_read(nmi_count) + 1);
 		return;
 	}
 	if (user_mode(regs) && vector != X86_TRAP_DF && vector != X86_TRAP_MC) {

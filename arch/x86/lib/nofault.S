@@ -3,6 +3,7 @@
  * The same mechanism makes copy_from_user safe against bad pointers.
  *   long probe_read_byte(const void *addr, u8 *val)
  *   long probe_write_byte(void *addr, u8 val)        (0 or -EFAULT) */
+#include <asm/extable.h>
 
 	.text
 	.globl probe_read_byte
@@ -22,8 +23,5 @@ probe_write_byte:
 4:	movq $-14, %rax
 	ret
 
-	.pushsection __ex_table, "a"
-	.balign 8
-	.quad 1b, 2b
-	.quad 3b, 4b
-	.popsection
+	_ASM_EXTABLE(1b, 2b)
+	_ASM_EXTABLE(3b, 4b)

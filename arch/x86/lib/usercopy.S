@@ -5,7 +5,8 @@
  * clac (SDM 3A §4.6).
  *   unsigned long __copy_user(void *to, const void *from, unsigned long n)
  *       returns the number of bytes NOT copied (0 on success)
- *   long __strnlen_user_nofault... see uaccess.h for the C side. */
+ *   the string helpers below return what <linux/uaccess.h> documents. */
+#include <asm/extable.h>
 
 	.text
 .macro USER_ACCESS_BEGIN
@@ -67,9 +68,29 @@ __strncpy_from_user:
 	movq $-14, %rax
 	ret
 
-	.pushsection __ex_table, "a"
-	.balign 8
-	.quad 1b, 2b
-	.quad 3b, 4b
-	.quad 6b, 8b
-	.popsection
+/* Length of a user string including its NUL, looking at most n bytes.
+ *   long __strnlen_user(const char *s, long n)     (n >= 1)
+ * returns 1..n, n + 1 if there is no NUL within n bytes, 0 on a fault. */
+	.globl __strnlen_user
+__strnlen_user:
+	USER_ACCESS_BEGIN
+	xorl %eax, %eax
+9:	cmpq %rsi, %rax
+	je 11f
+10:	movb (%rdi,%rax), %cl
+	incq %rax
+	testb %cl, %cl
+	jnz 9b
+	USER_ACCESS_END
+	ret
+11:	USER_ACCESS_END
+	incq %rax		/* n + 1: too long */
+	ret
+12:	USER_ACCESS_END
+	xorl %eax, %eax
+	ret
+
+	_ASM_EXTABLE(1b, 2b)
+	_ASM_EXTABLE(3b, 4b)
+	_ASM_EXTABLE(6b, 8b)
+	_ASM_EXTABLE(10b, 12b)

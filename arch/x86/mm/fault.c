@@ -12,6 +12,7 @@
 #include <linux/sched.h>
 #include <linux/mm_struct.h>
 #include <linux/preempt.h>
+#include <linux/uaccess.h>
 
 static int handle_user_fault(struct pt_regs *regs, unsigned long addr, unsigned long error_code)
 {
@@ -26,11 +27,21 @@ static int handle_user_fault(struct pt_regs *regs, unsigned long addr, unsigned 
 	return handle_mm_fault(mm, addr, error_code);
 }
 
+/* With SMAP the kernel touches user memory only between stac and clac
+ * (RFLAGS.AC set, arch/x86/lib/usercopy.S). A kernel fault on a user address
+ * without AC is a kernel bug, never a page to fault in: handle_mm_fault
+ * would find the page present and the access would fault again, forever. */
+static bool smap_violation(const struct pt_regs *regs, unsigned long error_code)
+{
+	return smap_enabled && !(error_code & X86_PF_USER) && !(regs->flags & X86_EFLAGS_AC);
+}
+
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	unsigned long addr = read_cr2();
 
-	if (user_mode(regs) || (addr < 0x0000800000000000UL && !(error_code & X86_PF_INSTR))) {
+	if (user_mode(regs) || (addr < 0x0000800000000000UL && !(error_code & X86_PF_INSTR) &&
+				!smap_violation(regs, error_code))) {
 		if (handle_user_fault(regs, addr, error_code) == 0)
 			return;
 		if (user_mode(regs)) {

@@ -8,6 +8,7 @@
 typedef long (*sys_call_ptr_t)(unsigned long, unsigned long, unsigned long,
 			       unsigned long, unsigned long, unsigned long);
 extern const sys_call_ptr_t sys_call_table[];
+extern const unsigned int nr_syscalls;	/* entries in sys_call_table */
 long sys_ni_syscall(void);
 /* The call's name for the log ("openat"), NULL for a number Linux leaves unused. */
 const char *syscall_name(unsigned int nr);

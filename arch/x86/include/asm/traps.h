@@ -19,6 +19,9 @@ enum {
 
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code);	/* arch/x86/mm/fault.c */
 bool fixup_exception(struct pt_regs *regs);				/* arch/x86/mm/extable.c */
+void x86_paranoid_entry(struct pt_regs *regs, unsigned long vector);	/* NMI, #DF, #MC */
+#include <asm/percpu.h>
+DECLARE_PER_CPU(unsigned long, nmi_count);	/* NMIs this CPU has taken */
 void do_IRQ(struct pt_regs *regs, unsigned long vector);		/* arch/x86/kernel/irq.c */
 void irqentry_exit(struct pt_regs *regs);
 void exit_to_user_mode(struct pt_regs *regs);
