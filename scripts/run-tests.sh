@@ -97,13 +97,17 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic proc misc"
+USER_TESTS="basic proc misc exec"
 build_user_tests() {
 	mkdir -p build/user
-	for t in $USER_TESTS segv; do
-		musl-gcc -static -O2 -Wall -o build/user/$t tools/testing/user/$t.c &&
+	for t in $USER_TESTS segv exit42; do
+		musl-gcc -static -O2 -Wall -o build/user/$t tools/testing/user/$t.c || return 1
+	done
+	for t in basic proc misc segv; do
 		usr/gen_test_initramfs.sh build/user/$t build/user/$t.cpio || return 1
 	done
+	# exec also needs corrupt executables and #! scripts under /bad/.
+	usr/gen_exec_initramfs.sh build/user/exec build/user/exit42 build/user/exec.cpio
 }
 
 run_user_tests() {	# run_user_tests <prefix> <kernel> <extra append> <panic exit>
