@@ -12,6 +12,10 @@
 #define PTREGS_SS (20 * 8)
 #define PTREGS_SIZE (21 * 8)
 
+/* RFLAGS bits the entry code cares about beyond IF/TF/DF/AC (asm/irqflags.h). */
+#define X86_EFLAGS_NT 0x4000	/* nested task: IRET would task-switch */
+#define X86_EFLAGS_RF 0x10000	/* resume flag: SYSRET cannot restore it */
+
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 struct pt_regs {
