@@ -11,7 +11,7 @@ mkdir -p "$R"
 MAKE=${MAKE:-make}
 JOBS=${JOBS:-2}
 steps=("$@")
-[ ${#steps[@]} -eq 0 ] && steps=(unit docs build ktest boot oops iso user linux)
+[ ${#steps[@]} -eq 0 ] && steps=(unit docs build ktest boot oops console iso user linux)
 
 record() {	# record <step> : read PASS/FAIL lines on stdin, echo and save them
 	tee -a "$R/$1.log" | grep -E '^(PASS|FAIL) ' || true
@@ -83,6 +83,18 @@ step_oops() {
 	scripts/qemu-test.sh oops-null-deref 35 120 -machine q35 -smp 2 -append "ktest=fault.null_deref_oops" \
 		-expect 'Oops: page fault' -expect 'Call Trace:' -expect 'ktest_null_deref_victim\+0x' \
 		-expect 'Kernel panic - not syncing'
+	# panic=1 reboots after a second (here without the test exit device, so
+	# the reboot itself ends QEMU: -no-reboot turns a reset into an exit).
+	scripts/qemu-test.sh panic-reboots-after-timeout 0 120 -no-debug-exit -machine pc -smp 2 \
+		-append "panic=1 ktest=fault.null_deref_oops" -expect 'Rebooting in 1 seconds'
+}
+
+# Console log levels: quiet hides informational lines, loglevel=8 shows debug.
+step_console() {
+	scripts/qemu-test.sh console-quiet 33 120 -append "quiet ktest=smp" \
+		-reject '== memory' -reject 'BIOS-e820' -reject 'ktest: ok'
+	scripts/qemu-test.sh console-loglevel-7-default 33 120 -append "ktest=smp" \
+		-expect '== memory' -expect 'ktest: ok smp'
 }
 
 # The same ELF booted by GRUB through multiboot2.
