@@ -11,7 +11,7 @@ mkdir -p "$R"
 MAKE=${MAKE:-make}
 JOBS=${JOBS:-2}
 steps=("$@")
-[ ${#steps[@]} -eq 0 ] && steps=(unit docs build ktest boot oops console iso user linux)
+[ ${#steps[@]} -eq 0 ] && steps=(unit docs build ktest boot oops console iso user linux bench)
 
 record() {	# record <step> : read PASS/FAIL lines on stdin, echo and save them
 	tee -a "$R/$1.log" | grep -E '^(PASS|FAIL) ' || true
@@ -149,6 +149,11 @@ step_linux() {
 	k=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
 	[ -n "$k" ] || { echo "FAIL linux:no-debian-kernel-installed"; return; }
 	run_user_tests linux "$k" "quiet" 124	# Linux with panic=0 waits forever
+}
+
+# make bench's programs run to completion on both kernels (tiny counts; no timing).
+step_bench() {
+	python3 tools/bench/run.py --smoke
 }
 
 for s in "${steps[@]}"; do

@@ -39,7 +39,7 @@ static void report(const char *name, double total_ns, long n, const char *unit)
 
 static void bench_getpid(void)
 {
-	long n = iters(200000);
+	long n = iters(3000000);
 	double t = now_ns();
 	for (long i = 0; i < n; i++)
 		syscall(SYS_getpid);
@@ -48,7 +48,7 @@ static void bench_getpid(void)
 
 static void bench_fork(void)
 {
-	long n = iters(300);
+	long n = iters(3000);
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
 		pid_t p = fork();
@@ -61,7 +61,7 @@ static void bench_fork(void)
 
 static void bench_exec(int use_vfork)
 {
-	long n = iters(200);
+	long n = iters(500);
 	char *argv[] = { "/tiny", NULL };
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
@@ -78,7 +78,7 @@ static void bench_exec(int use_vfork)
 static void bench_page_faults(void)
 {
 	size_t len = 64UL << 20;
-	long rounds = iters(3);
+	long rounds = iters(6);
 	double total = 0;
 	for (long r = 0; r < rounds; r++) {
 		char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -97,7 +97,7 @@ static void bench_page_faults(void)
 
 static void bench_mmap(void)
 {
-	long n = iters(5000);
+	long n = iters(100000);
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
 		void *m = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
