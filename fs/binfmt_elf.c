@@ -1,6 +1,9 @@
 /* Loading static ELF64 executables (seed concept: execve, ELF loading).
  * Every header field is checked against the file before use: a truncated or
- * corrupt file is -ENOEXEC (or -EINVAL/-ENOMEM), never a crash. PT_LOAD
+ * corrupt file is -ENOEXEC (or -EINVAL/-ENOMEM), never a crash.
+ * [LINUX-DIFF] Segment sizes are checked before the point of no return, so
+ * a file whose segments run past its end fails with ENOEXEC; Linux maps it
+ * and the new program dies of SIGSEGV or SIGBUS when it touches the gap. PT_LOAD
  * segments are copied into fresh anonymous pages (there is no page cache
  * yet), bss is zero, and brk starts after the highest segment.
  * Elf64 layouts: the System V ABI and /usr/include/elf.h. */

@@ -127,6 +127,9 @@ static void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long s
 	fpu_init_user_state();	/* a clean FPU, as a freshly started program expects */
 }
 
+#define EXEC_SCRIPT_MAX_ARGS 64
+static int do_execve(const char *filename, const char *const *argv, const char *const *envp, int depth);
+
 static int find_program(struct linux_binprm *b)
 {
 	struct cpio_entry e;
@@ -144,11 +147,62 @@ static int find_program(struct linux_binprm *b)
 	return 0;
 }
 
+/* "#!interpreter [one argument]": run the interpreter with the script's
+ * path in place of argv[0] (fs/binfmt_script.c in Linux). Returns 1 if
+ * @b is not a script, else the result of executing the interpreter. */
+#define BINPRM_BUF_SIZE 256
+#define MAX_SCRIPT_DEPTH 4
+static int load_script(struct linux_binprm *b, int depth)
+{
+	const char *d = b->data;
+	if (b->size < 2 || d[0] != '#' || d[1] != '!')
+		return 1;
+	if (depth >= MAX_SCRIPT_DEPTH)
+		return -ELOOP;
+	char line[BINPRM_BUF_SIZE];
+	size_t n = min(b->size - 2, sizeof(line) - 1);
+	memcpy(line, d + 2, n);
+	line[n] = 0;
+	char *nl = strchr(line, '\n');
+	if (!nl && b->size - 2 >= sizeof(line) - 1)
+		return -ENOEXEC;	/* the #! line is too long */
+	if (nl)
+		*nl = 0;
+	char *interp = skip_spaces(line), *end = interp;
+	while (*end && *end != ' ' && *end != '\t')
+		end++;
+	char *arg = *end ? skip_spaces(end) : end;
+	*end = 0;
+	if (!*interp)
+		return -ENOEXEC;
+	/* Trailing blanks are not part of the optional argument. */
+	for (char *t = arg + strlen(arg); t > arg && (t[-1] == ' ' || t[-1] == '\t'); )
+		*--t = 0;
+	const char *nargv[EXEC_SCRIPT_MAX_ARGS + 4];
+	int i = 0, k = 1;
+	nargv[i++] = interp;
+	if (*arg)
+		nargv[i++] = arg;
+	nargv[i++] = b->filename;
+	while (b->argv && b->argv[0] && b->argv[k] && i < EXEC_SCRIPT_MAX_ARGS + 3)
+		nargv[i++] = b->argv[k++];
+	nargv[i] = NULL;
+	return do_execve(interp, nargv, b->envp, depth + 1);
+}
+
 int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+{
+	return do_execve(filename, argv, envp, 0);
+}
+
+static int do_execve(const char *filename, const char *const *argv, const char *const *envp, int depth)
 {
 	struct linux_binprm b = { .filename = filename, .argv = argv, .envp = envp };
 	int err = find_program(&b);
 	if (err)
+		return err;
+	err = load_script(&b, depth);
+	if (err <= 0)
 		return err;
 	if (fpu_alloc(current))
 		return -ENOMEM;

@@ -106,28 +106,36 @@ out:
 	return ret;
 }
 
-/* Unmap and free the user pages in [start, end). */
+/* Unmap and free the user pages in [start, end), skipping absent tables at
+ * every level: a sparse address space must not cost a walk per page. */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	spin_lock(&mm->page_table_lock);
-	for (unsigned long a = start & PAGE_MASK; a < end; a += PAGE_SIZE) {
-		pteval_t *pgd_e = (pteval_t *)mm->pgd + pgd_index(a);
-		if (!(*pgd_e & _PAGE_PRESENT)) {
-			a = ((a >> PGDIR_SHIFT) + 1) << PGDIR_SHIFT;
-			a -= PAGE_SIZE;
+	unsigned long a = start & PAGE_MASK;
+	while (a < end) {
+		pteval_t e = ((pteval_t *)mm->pgd)[pgd_index(a)];
+		if (!(e & _PAGE_PRESENT)) {
+			a = ALIGN_DOWN(a, 1UL << PGDIR_SHIFT) + (1UL << PGDIR_SHIFT);
 			continue;
 		}
-		pteval_t *pte = user_pte(mm, a, false);
-		if (!pte) {
-			a = ALIGN_DOWN(a, PMD_SIZE) + PMD_SIZE - PAGE_SIZE;	/* skip this empty PMD range */
+		e = table_of(e)[pud_index(a)];
+		if (!(e & _PAGE_PRESENT)) {
+			a = ALIGN_DOWN(a, PUD_SIZE) + PUD_SIZE;
 			continue;
 		}
+		e = table_of(e)[pmd_index(a)];
+		if (!(e & _PAGE_PRESENT)) {
+			a = ALIGN_DOWN(a, PMD_SIZE) + PMD_SIZE;
+			continue;
+		}
+		pteval_t *pte = &table_of(e)[pte_index(a)];
 		if (*pte & _PAGE_PRESENT) {
 			put_page(pfn_to_page(pte_pfn(*pte)));
 			atomic64_dec(&mm->rss);
 			*pte = 0;
 			flush_user_page(mm, a);
 		}
+		a += PAGE_SIZE;
 	}
 	spin_unlock(&mm->page_table_lock);
 }

@@ -61,9 +61,11 @@ void mmput(struct mm_struct *mm)
 {
 	if (!mm || !atomic_dec_and_test(&mm->mm_users))
 		return;
-	zap_page_range(mm, 0, STACK_TOP);
-	while (!list_empty(&mm->mmap))
-		remove_vma(mm, list_first_entry(&mm->mmap, struct vm_area_struct, vm_list));
+	while (!list_empty(&mm->mmap)) {
+		struct vm_area_struct *v = list_first_entry(&mm->mmap, struct vm_area_struct, vm_list);
+		zap_page_range(mm, v->vm_start, v->vm_end);
+		remove_vma(mm, v);
+	}
 	free_pgtables(mm);
 	free_page((unsigned long)mm->pgd);
 	kmem_cache_free(mm_cachep, mm);

@@ -17,3 +17,14 @@ while read -r ref; do
 	fi
 done < <(grep -o '`[A-Za-z0-9_./-]*\(:[A-Za-z0-9_]*\)\?`' "$doc" | tr -d '`' | grep '/' | sort -u)
 if [ $bad = 0 ]; then echo "PASS docs:concepts-citations-exist"; else echo "FAIL docs:concepts-citations-exist"; fi
+
+# Documentation/syscalls.md must be what the syscall table generates.
+tmp=$(mktemp -d)
+python3 scripts/syscalltbl.py arch/x86/entry/syscalls/syscall_64.tbl "$tmp" "$tmp/syscalls.md"
+if cmp -s "$tmp/syscalls.md" Documentation/syscalls.md; then
+	echo "PASS docs:syscalls-md-matches-the-table"
+else
+	echo "FAIL docs:syscalls-md-matches-the-table"
+	echo "  run: make kernel (it regenerates Documentation/syscalls.md) and commit it" >&2
+fi
+rm -rf "$tmp"

@@ -3,7 +3,8 @@
 #   qemu-test.sh NAME EXPECT_EXIT TIMEOUT [options] -- [extra QEMU args]
 # options: -m MEM, -smp N, -machine M, -append CMDLINE, -kernel FILE,
 #          -initrd FILE, -cdrom ISO, -expect REGEX (may repeat: all must match),
-#          -input TEXT (typed on the serial port 5 seconds after start)
+#          -input TEXT (typed on the serial port 5 seconds after start),
+#          -reject REGEX (may repeat: none may match), -no-debug-exit
 # Writes the serial log to build/test-results/NAME.serial and one line,
 # "PASS NAME" or "FAIL NAME", to stdout. On failure shows the log's tail.
 # isa-debug-exit: the kernel writes 0x10 (exit 33) or 0x11 (exit 35);
@@ -13,6 +14,8 @@ name=$1 expect_exit=$2 limit=$3
 shift 3
 mem=256M smp=2 machine=q35 append="" kernel=build/lucid initrd="" cdrom="" input=""
 patterns=()
+rejects=()
+debug_exit=(-device isa-debug-exit,iobase=0xf4,iosize=0x04)
 while [ $# -gt 0 ]; do
 	case "$1" in
 	-m) mem=$2; shift 2 ;;
@@ -24,6 +27,8 @@ while [ $# -gt 0 ]; do
 	-cdrom) cdrom=$2; shift 2 ;;
 	-expect) patterns+=("$2"); shift 2 ;;
 	-input) input=$2; shift 2 ;;
+	-reject) rejects+=("$2"); shift 2 ;;
+	-no-debug-exit) debug_exit=(); shift ;;
 	--) shift; break ;;
 	*) echo "qemu-test.sh: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -31,7 +36,7 @@ done
 mkdir -p build/test-results
 log=build/test-results/$name.serial
 args=(-machine "$machine" -cpu max -smp "$smp" -m "$mem" -display none -no-reboot
-      -monitor none -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+      -monitor none "${debug_exit[@]}")
 if [ -n "$cdrom" ]; then
 	args+=(-cdrom "$cdrom")
 else
@@ -57,6 +62,10 @@ fi
 for p in "${patterns[@]}"; do
 	[ -n "$why" ] && break
 	grep -aEq -- "$p" "$log" || why="serial log lacks /$p/"
+done
+for p in "${rejects[@]}"; do
+	[ -n "$why" ] && break
+	grep -aEq -- "$p" "$log" && why="serial log has /$p/, which it must not"
 done
 if [ -z "$why" ]; then
 	echo "PASS $name"

@@ -11,7 +11,7 @@ mkdir -p "$R"
 MAKE=${MAKE:-make}
 JOBS=${JOBS:-2}
 steps=("$@")
-[ ${#steps[@]} -eq 0 ] && steps=(unit docs build ktest boot oops iso user linux)
+[ ${#steps[@]} -eq 0 ] && steps=(unit docs build ktest boot oops console iso user linux bench)
 
 record() {	# record <step> : read PASS/FAIL lines on stdin, echo and save them
 	tee -a "$R/$1.log" | grep -E '^(PASS|FAIL) ' || true
@@ -83,6 +83,18 @@ step_oops() {
 	scripts/qemu-test.sh oops-null-deref 35 120 -machine q35 -smp 2 -append "ktest=fault.null_deref_oops" \
 		-expect 'Oops: page fault' -expect 'Call Trace:' -expect 'ktest_null_deref_victim\+0x' \
 		-expect 'Kernel panic - not syncing'
+	# panic=1 reboots after a second (here without the test exit device, so
+	# the reboot itself ends QEMU: -no-reboot turns a reset into an exit).
+	scripts/qemu-test.sh panic-reboots-after-timeout 0 120 -no-debug-exit -machine pc -smp 2 \
+		-append "panic=1 ktest=fault.null_deref_oops" -expect 'Rebooting in 1 seconds'
+}
+
+# Console log levels: quiet hides informational lines, loglevel=8 shows debug.
+step_console() {
+	scripts/qemu-test.sh console-quiet 33 120 -append "quiet ktest=smp" \
+		-reject '== memory' -reject 'BIOS-e820' -reject 'ktest: ok'
+	scripts/qemu-test.sh console-loglevel-7-default 33 120 -append "ktest=smp" \
+		-expect '== memory' -expect 'ktest: ok smp'
 }
 
 # The same ELF booted by GRUB through multiboot2.
@@ -97,13 +109,17 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic proc misc syscall_entry syscall_traps"
+USER_TESTS="basic proc misc exec syscall_entry syscall_traps"
 build_user_tests() {
 	mkdir -p build/user
-	for t in $USER_TESTS segv; do
-		musl-gcc -static -O2 -Wall -o build/user/$t tools/testing/user/$t.c &&
+	for t in $USER_TESTS segv exit42; do
+		musl-gcc -static -O2 -Wall -o build/user/$t tools/testing/user/$t.c || return 1
+	done
+	for t in basic proc misc syscall_entry syscall_traps segv; do
 		usr/gen_test_initramfs.sh build/user/$t build/user/$t.cpio || return 1
 	done
+	# exec also needs corrupt executables and #! scripts under /bad/.
+	usr/gen_exec_initramfs.sh build/user/exec build/user/exit42 build/user/exec.cpio
 }
 
 run_user_tests() {	# run_user_tests <prefix> <kernel> <extra append> <panic exit>
@@ -133,6 +149,11 @@ step_linux() {
 	k=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
 	[ -n "$k" ] || { echo "FAIL linux:no-debian-kernel-installed"; return; }
 	run_user_tests linux "$k" "quiet" 124	# Linux with panic=0 waits forever
+}
+
+# make bench's programs run to completion on both kernels (tiny counts; no timing).
+step_bench() {
+	python3 tools/bench/run.py --smoke
 }
 
 for s in "${steps[@]}"; do
