@@ -123,6 +123,7 @@ static void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long s
 	regs->flags = 0x202;	/* IF */
 	current->thread.fsbase = 0;
 	current->thread.gsbase = 0;
+	wrmsr(MSR_KERNEL_GS_BASE, 0);	/* the user's GS base after the return's swapgs */
 	wrmsr(MSR_FS_BASE, 0);
 	fpu_init_user_state();	/* a clean FPU, as a freshly started program expects */
 }

@@ -5,6 +5,7 @@
 #include <linux/uaccess.h>
 #include <linux/reboot.h>
 #include <asm/processor.h>
+#include <asm/fsgsbase.h>
 #include <linux/string.h>
 #include <linux/ktime.h>
 #include <linux/mm.h>
@@ -67,8 +68,10 @@ long sys_arch_prctl(int code, unsigned long addr)
 		wrmsr(MSR_KERNEL_GS_BASE, addr);	/* the user's GS until the next swapgs */
 		return 0;
 	case ARCH_GET_FS:
+		save_fsgs(current);	/* the live value: user code may use wrfsbase */
 		return put_user(current->thread.fsbase, (unsigned long __user *)addr);
 	case ARCH_GET_GS:
+		save_fsgs(current);
 		return put_user(current->thread.gsbase, (unsigned long __user *)addr);
 	default:
 		return -EINVAL;

@@ -8,6 +8,7 @@
 #include <asm/asm-offsets.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/fsgsbase.h>
 #include <asm/fpu.h>
 #include <linux/mm_struct.h>
 
@@ -43,6 +44,9 @@ void copy_thread_user(struct task_struct *p, const struct pt_regs *parent_regs, 
 	regs->ax = 0;
 	if (newsp)
 		regs->sp = newsp;
+	/* The parent (current) may have changed its bases with wrfsbase. */
+	p->thread.fsbase = rdmsr(MSR_FS_BASE);
+	p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
 	if (set_tls)
 		p->thread.fsbase = tls;
 	struct inactive_task_frame *f = (void *)regs - sizeof(*f);
@@ -63,8 +67,16 @@ void arch_switch_mm(struct task_struct *prev, struct task_struct *next)
 	switch_mm(prev->active_mm, next->mm);
 }
 
+void save_fsgs(struct task_struct *t)
+{
+	t->thread.fsbase = rdmsr(MSR_FS_BASE);
+	t->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
+}
+
 void __switch_to(struct task_struct *prev, struct task_struct *next)
 {
+	if (prev->mm)
+		save_fsgs(prev);
 	this_cpu_write(pcpu_hot.current_task, next);
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
 	fpu_switch(prev, next);

@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <sys/reboot.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include "utest.h"
 
 /* From Linux's asm/prctl.h (musl does not ship kernel headers). */
@@ -209,6 +210,49 @@ static void test_arch_prctl(void)
 	CHECK("arch_prctl_reset_gs", syscall(SYS_arch_prctl, ARCH_SET_GS, 0) == 0);
 }
 
+static int cpu_has_fsgsbase(void)
+{
+	unsigned int a = 7, b, c = 0, d;
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+	return b & 1;
+}
+
+static void wrgsbase(unsigned long v) { __asm__ volatile("wrgsbase %0" :: "r"(v)); }
+static unsigned long rdgsbase(void)
+{
+	unsigned long v;
+	__asm__ volatile("rdgsbase %0" : "=r"(v));
+	return v;
+}
+
+/* With FSGSBASE, user code sets its GS base without a system call: the
+ * kernel must keep that value across context switches and fork, and
+ * arch_prctl(ARCH_GET_GS) must report it. */
+static void test_user_gsbase(void)
+{
+	static unsigned long area[2] = { 0xfeedfacecafebeefUL, 0 };
+	if (!cpu_has_fsgsbase()) {
+		printf("SKIP user_gsbase: CPU has no FSGSBASE (not counted)\n");
+		return;
+	}
+	wrgsbase((unsigned long)area);
+	syscall(SYS_sched_yield);
+	int same = 1;
+	for (int i = 0; i < 100000; i++)
+		same &= read_gs0() == area[0];
+	CHECK("wrgsbase_value_survives_switches", same && rdgsbase() == (unsigned long)area);
+	unsigned long gs = 0;
+	CHECK("arch_prctl_get_gs_sees_wrgsbase", syscall(SYS_arch_prctl, ARCH_GET_GS, &gs) == 0 &&
+	      gs == (unsigned long)area);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(rdgsbase() == (unsigned long)area ? 0 : 1);
+	int st = -1;
+	waitpid(pid, &st, 0);
+	CHECK("fork_child_inherits_wrgsbase_value", pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	wrgsbase(0);
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -216,6 +260,7 @@ int main(int argc, char **argv)
 	test_bad_pointers();
 	test_registers();
 	test_arch_prctl();
+	test_user_gsbase();
 	printf("syscall_entry: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
 		reboot(RB_POWER_OFF);
