@@ -403,3 +403,22 @@ KTEST(signal, rt_frame_round_trip_restores_registers_and_fpu)
 	with_user_pages(t, frame_round_trip, 4);
 	fpu_free(current);
 }
+
+/* Suite "fault" runs only when named (it ends the machine). With an
+ * unmapped stack, the int3 cannot push its frame (#PF), nor can that #PF
+ * (so #DF), which runs on its own IST stack and must still print an oops
+ * with a backtrace: the harness expects "Oops: double fault" and this name. */
+static noinline void ktest_double_fault_victim(void)
+{
+	__asm__ volatile("movq %%rsp, %%rbx\n\t"
+			 "movabsq $0xffff800000001000, %%rsp\n\t"
+			 "int3\n\t"
+			 "movq %%rbx, %%rsp"
+			 ::: "rbx", "memory");
+}
+
+KTEST(fault, double_fault_on_ist_stack)
+{
+	ktest_double_fault_victim();
+	ktest_fail(t, __FILE__, __LINE__, "survived a double fault");
+}
