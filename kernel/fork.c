@@ -175,6 +175,7 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	err = -ENOMEM;
 	if (fpu_copy(p, parent))
 		goto fail;
+	copy_signal_state(p, parent);
 	if (flags & CLONE_VM) {
 		atomic_inc(&parent->mm->mm_users);
 		p->mm = parent->mm;

@@ -8,6 +8,7 @@
  *   [c] only the task itself (current) touches it
  *   [i] set before the task first runs, then read-only
  *   [a] atomic
+ *   [s] signal_lock (irqsave, kernel/signal.c): pending and blocked signals, actions
  * Lock order: task->pi_lock -> rq->lock -> (timer base lock). */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
@@ -17,6 +18,7 @@
 #include <linux/spinlock.h>
 #include <linux/completion.h>
 #include <asm/percpu.h>
+#include <linux/signal_types.h>
 
 /* __state values (the seeds' state machine). */
 #define TASK_RUNNING 0x0000
@@ -119,6 +121,7 @@ struct task_struct {
 	bool kthread_should_stop;	/* [a] */
 	int kthread_result;		/* [c] */
 	struct completion kthread_exited;
+	struct task_signals signals;	/* [s] */
 	struct completion vfork_done;	/* completed when a vfork child execs or exits */
 	wait_queue_head_t wait_chldexit;	/* the parent sleeps here in wait4 */
 };

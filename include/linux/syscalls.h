@@ -58,4 +58,13 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 		   struct rlimit64 __user *old_rlim);
 long sys_getrlimit(unsigned int resource, struct rlimit64 __user *rlim);
 long sys_setrlimit(unsigned int resource, const struct rlimit64 __user *rlim);
+struct k_sigaction;
+long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_sigaction __user *oact,
+		      size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t sigsetsize);
+long sys_rt_sigpending(u64 __user *set, size_t sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_kill(pid_t pid, int sig);
+long sys_tkill(pid_t tid, int sig);
+long sys_tgkill(pid_t tgid, pid_t tid, int sig);
 #endif
