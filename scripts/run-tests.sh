@@ -87,6 +87,11 @@ step_oops() {
 	# the reboot itself ends QEMU: -no-reboot turns a reset into an exit).
 	scripts/qemu-test.sh panic-reboots-after-timeout 0 120 -no-debug-exit -machine pc -smp 2 \
 		-append "panic=1 ktest=fault.null_deref_oops" -expect 'Rebooting in 1 seconds'
+	# A double fault (here: an unmapped kernel stack) is handled on its own
+	# IST stack: still an oops with a backtrace, not a triple-fault reset.
+	scripts/qemu-test.sh oops-double-fault 35 120 -machine q35 -smp 2 -append "ktest=fault.double_fault_on_ist_stack" \
+		-expect 'Oops: double fault' -expect 'Call Trace:' -expect 'ktest_double_fault_victim\+0x' \
+		-expect 'Kernel panic - not syncing'
 }
 
 # Console log levels: quiet hides informational lines, loglevel=8 shows debug.

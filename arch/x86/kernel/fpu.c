@@ -11,7 +11,7 @@
 #include <asm/fpu.h>
 #include <asm/processor.h>
 
-static void fpu_save(void *area)
+void fpu_save(void *area)
 {
 	if (X86_FEATURE_XSAVE()) {
 		u64 mask = boot_cpu_data.xfeatures;
@@ -21,7 +21,7 @@ static void fpu_save(void *area)
 	}
 }
 
-static void fpu_restore(void *area)
+void fpu_restore(void *area)
 {
 	if (X86_FEATURE_XSAVE()) {
 		u64 mask = boot_cpu_data.xfeatures;

@@ -175,7 +175,7 @@ __noreturn void die(const char *what, struct pt_regs *regs, unsigned long error_
 /* Exceptions from user mode become signals (SIGFPE, SIGILL, SIGSEGV...). */
 static const struct { int sig, code; } user_signal[32] = {
 	[X86_TRAP_DE] = { SIGFPE, FPE_INTDIV },
-	[X86_TRAP_DB] = { SIGTRAP, TRAP_BRKPT },
+	[X86_TRAP_DB] = { SIGTRAP, TRAP_TRACE },	/* single step (RFLAGS.TF) */
 	[X86_TRAP_BP] = { SIGTRAP, SI_KERNEL },
 	[X86_TRAP_OF] = { SIGSEGV, SI_KERNEL },
 	[X86_TRAP_BR] = { SIGSEGV, SI_KERNEL },

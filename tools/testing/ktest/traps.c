@@ -18,6 +18,9 @@
 #include <asm/segment.h>
 #include <asm/syscall.h>
 #include <asm/traps.h>
+#include <asm/fpu.h>
+#include <asm/sigframe.h>
+#include <linux/signal.h>
 
 struct desc_ptr_64 {
 	u16 limit;
@@ -203,11 +206,11 @@ KTEST(uaccess, kernel_and_wrapping_ranges_are_refused)
 
 /* Give this kernel thread a user address space with one page mapped at
  * TEST_UADDR (the next page is not mapped), run @fn, and take it away. */
-static void with_user_page(struct ktest *t, void (*fn)(struct ktest *t))
+static void with_user_pages(struct ktest *t, void (*fn)(struct ktest *t), int pages)
 {
 	struct mm_struct *mm = mm_alloc();
 	KASSERT(t, mm);
-	if (insert_vm_area(mm, TEST_UADDR, TEST_UADDR + PAGE_SIZE, VM_READ | VM_WRITE)) {
+	if (insert_vm_area(mm, TEST_UADDR, TEST_UADDR + pages * PAGE_SIZE, VM_READ | VM_WRITE)) {
 		mmput(mm);
 		ktest_fail(t, __FILE__, __LINE__, "insert_vm_area failed");
 		return;
@@ -222,6 +225,11 @@ static void with_user_page(struct ktest *t, void (*fn)(struct ktest *t))
 	switch_mm(mm, NULL);
 	preempt_enable();
 	mmput(mm);
+}
+
+static void with_user_page(struct ktest *t, void (*fn)(struct ktest *t))
+{
+	with_user_pages(t, fn, 1);
 }
 
 static void partial_copies(struct ktest *t)
@@ -293,4 +301,124 @@ KTEST(syscall, table_has_no_holes)
 KTEST(syscall, every_listed_entry_point_is_defined)
 {
 	KEXPECT_EQ(t, syscall_check_table(), 0);
+}
+
+/* ---- the signal frame ---- */
+
+static void set_xmm3(u64 v) { __asm__ volatile("movq %0, %%xmm3" :: "r"(v)); }
+static u64 get_xmm3(void)
+{
+	u64 v;
+	__asm__ volatile("movq %%xmm3, %0" : "=r"(v));
+	return v;
+}
+
+static void fill_test_regs(struct pt_regs *r)
+{
+	unsigned long *w = (unsigned long *)r;
+	for (unsigned int i = 0; i < sizeof(*r) / sizeof(long); i++)
+		w[i] = 0x1000 + i;
+	r->ip = 0x401000;
+	r->cs = __USER_CS;
+	r->ss = __USER_DS;
+	r->flags = 0x202 | X86_EFLAGS_DF;
+	r->sp = TEST_UADDR + 4 * PAGE_SIZE - 64;
+	r->orig_ax = 39;
+}
+
+static void frame_round_trip(struct ktest *t)
+{
+	struct pt_regs regs, saved;
+	fill_test_regs(&regs);
+	saved = regs;
+	siginfo_t info = { .si_signo = SIGUSR1, .si_code = SI_USER };
+	info.si_pid = 7;
+	struct rt_frame_args a = { .sig = SIGUSR1, .handler = 0x402000, .restorer = 0x403000,
+				   .blocked = 0x1234, .info = &info };
+	set_xmm3(0xabcdef0123456789ULL);
+	KASSERT(t, setup_rt_frame(&regs, &a) == 0);
+	KEXPECT_EQ(t, get_xmm3(), 0);	/* the handler starts with a clean FPU */
+	KEXPECT_EQ(t, regs.ip, 0x402000);
+	KEXPECT_EQ(t, regs.di, SIGUSR1);
+	KEXPECT_EQ(t, (regs.sp + 8) % 16, 0);
+	KEXPECT(t, regs.sp <= saved.sp - 128 - sizeof(struct ucontext));
+	KEXPECT(t, !(regs.flags & X86_EFLAGS_DF));
+	u64 ret = 0;
+	KEXPECT_EQ(t, get_user(ret, (u64 __user *)regs.sp), 0);
+	KEXPECT_EQ(t, ret, 0x403000);
+	siginfo_t got;
+	KASSERT(t, copy_from_user(&got, (void __user *)regs.si, sizeof(got)) == 0);
+	KEXPECT(t, got.si_signo == SIGUSR1 && got.si_pid == 7);
+	struct ucontext uc;
+	KASSERT(t, copy_from_user(&uc, (void __user *)regs.dx, sizeof(uc)) == 0);
+	KEXPECT_EQ(t, uc.uc_mcontext.rip, saved.ip);
+	KEXPECT_EQ(t, uc.uc_mcontext.rsp, saved.sp);
+	KEXPECT_EQ(t, uc.uc_mcontext.r12, saved.r12);
+	KEXPECT_EQ(t, uc.uc_sigmask, 0x1234);
+	KEXPECT_EQ(t, uc.uc_stack.ss_flags, SS_DISABLE);
+	u64 fp = uc.uc_mcontext.fpstate;
+	KEXPECT(t, fp % 64 == 0 && fp > regs.sp && fp < saved.sp - 128);
+	u64 saved_xmm3 = 0;
+	KEXPECT_EQ(t, get_user(saved_xmm3, (u64 __user *)(fp + 160 + 3 * 16)), 0);
+	KEXPECT_EQ(t, saved_xmm3, 0xabcdef0123456789ULL);
+
+	/* The handler may edit the frame: a new xmm3, and an attempt at IOPL 3. */
+	KEXPECT_EQ(t, put_user(0x1122334455667788ULL, (u64 __user *)(fp + 160 + 3 * 16)), 0);
+	struct ucontext __user *ucp = (struct ucontext __user *)regs.dx;
+	KEXPECT_EQ(t, put_user(saved.flags | 0x3000, &ucp->uc_mcontext.eflags), 0);
+	/* Its ret pops pretcode; the restorer's rt_sigreturn sees sp = frame + 8. */
+	regs.sp += 8;
+	regs.r12 = regs.ip = 0;
+	u64 mask = 0;
+	KASSERT(t, arch_rt_sigreturn(&regs, &mask) == 0);
+	KEXPECT_EQ(t, mask, 0x1234);
+	KEXPECT_EQ(t, get_xmm3(), 0x1122334455667788ULL);
+	KEXPECT_EQ(t, regs.ip, saved.ip);
+	KEXPECT_EQ(t, regs.sp, saved.sp);
+	KEXPECT_EQ(t, regs.r12, saved.r12);
+	KEXPECT_EQ(t, regs.ax, saved.ax);
+	KEXPECT_EQ(t, regs.flags & 0x3000, 0);	/* IOPL stays 0 */
+	KEXPECT(t, regs.flags & X86_EFLAGS_DF);	/* DF came back from the frame */
+	KEXPECT_EQ(t, (long)regs.orig_ax, -1);
+
+	/* A frame whose fpstate points at nothing: -EFAULT, not a crash. */
+	fill_test_regs(&regs);
+	KASSERT(t, setup_rt_frame(&regs, &a) == 0);
+	ucp = (struct ucontext __user *)regs.dx;
+	KEXPECT_EQ(t, put_user(0x1000UL, &ucp->uc_mcontext.fpstate), 0);
+	regs.sp += 8;
+	KEXPECT_EQ(t, arch_rt_sigreturn(&regs, &mask), -EFAULT);
+	/* And a stack that is not mapped at all. */
+	fill_test_regs(&regs);
+	regs.sp = 0x2000;
+	KEXPECT_EQ(t, setup_rt_frame(&regs, &a), -EFAULT);
+}
+
+KTEST(signal, rt_frame_round_trip_restores_registers_and_fpu)
+{
+	if (fpu_alloc(current)) {
+		ktest_fail(t, __FILE__, __LINE__, "no memory for an FPU area");
+		return;
+	}
+	with_user_pages(t, frame_round_trip, 4);
+	fpu_free(current);
+}
+
+/* Suite "fault" runs only when named (it ends the machine). With an
+ * unmapped stack, the int3 cannot push its frame (#PF), nor can that #PF
+ * (so #DF), which runs on its own IST stack and must still print an oops
+ * with a backtrace: the harness expects "Oops: double fault" and this name. */
+static noinline void ktest_double_fault_victim(void)
+{
+	__asm__ volatile("movq %%rsp, %%rbx\n\t"
+			 "movabsq $0xffff800000001000, %%rsp\n\t"
+			 "int3\n\t"
+			 "movq %%rbx, %%rsp"
+			 ::: "rbx", "memory");
+}
+
+KTEST(fault, double_fault_on_ist_stack)
+{
+	ktest_double_fault_victim();
+	ktest_fail(t, __FILE__, __LINE__, "survived a double fault");
 }

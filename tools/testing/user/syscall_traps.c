@@ -21,6 +21,16 @@ static void do_rdmsr(void) { __asm__ volatile("rdmsr" :: "c"(0xc0000080) : "eax"
 static void do_kernel_read(void) { (void)*(volatile long *)0xffffffff81000000UL; }
 static void do_null_call(void) { ((void (*)(void))0)(); }
 
+/* Set RFLAGS.TF: the next instruction traps (#DB) with SIGTRAP. */
+static void do_single_step(void)
+{
+	__asm__ volatile("pushfq\n\t"
+			 "orq $0x100, (%%rsp)\n\t"
+			 "popfq\n\t"
+			 "nop\n\t"
+			 "nop" ::: "memory", "cc");
+}
+
 static void do_divide_by_zero(void)
 {
 	volatile int zero = 0;
@@ -133,6 +143,7 @@ int main(void)
 	expect_signal("ud2_gives_sigill", do_ud2, SIGILL);
 	expect_signal("int3_gives_sigtrap", do_int3, SIGTRAP);
 	expect_signal("divide_by_zero_gives_sigfpe", do_divide_by_zero, SIGFPE);
+	expect_signal("single_step_gives_sigtrap", do_single_step, SIGTRAP);
 	expect_signal("int_0x81_gives_sigsegv", do_int_0x81, SIGSEGV);
 	expect_signal("hlt_gives_sigsegv", do_hlt, SIGSEGV);
 	expect_signal("cli_gives_sigsegv", do_cli, SIGSEGV);

@@ -9,4 +9,8 @@ void fpu_free(struct task_struct *t);
 int fpu_copy(struct task_struct *dst, struct task_struct *src);	/* fork: dst gets src's live state */
 void fpu_init_user_state(void);			/* exec: a clean FPU in this CPU */
 void fpu_switch(struct task_struct *prev, struct task_struct *next);
+/* Save the live registers to / load them from a 64-byte-aligned image of
+ * boot_cpu_data.xsave_size bytes (the signal frame code uses these). */
+void fpu_save(void *area);
+void fpu_restore(void *area);
 #endif
