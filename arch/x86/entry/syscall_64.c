@@ -122,19 +122,20 @@ void syscall_init(void)
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 }
 
-/* SYSRET is only safe for a canonical user RIP (Intel CPUs fault in ring 0
- * otherwise) and when RCX/R11 may hold RIP/RFLAGS; else return by IRET. */
-static bool can_sysret(struct pt_regs *regs)
+/* SYSRET loads RIP from RCX and RFLAGS from R11, so it can only return a
+ * frame where they already agree, as after an ordinary system call. A frame
+ * the kernel rewrote (exec, signal delivery, sigreturn: all registers
+ * restored) goes back by IRET. SYSRET also needs a canonical user RIP
+ * (Intel CPUs fault in ring 0 otherwise) and cannot restore TF or RF. */
+static bool can_sysret(const struct pt_regs *regs)
 {
 	if (regs->cs != __USER_CS || regs->ss != __USER_DS)
 		return false;
+	if (regs->cx != regs->ip || regs->r11 != regs->flags)
+		return false;
 	if (regs->ip >= TASK_SIZE_MAX)
 		return false;
-	if (regs->flags & (X86_EFLAGS_TF | X86_EFLAGS_RF))
-		return false;
-	regs->cx = regs->ip;
-	regs->r11 = regs->flags;
-	return true;
+	return !(regs->flags & (X86_EFLAGS_TF | X86_EFLAGS_RF));
 }
 
 void syscall_exit_to_user_mode(struct pt_regs *regs)
