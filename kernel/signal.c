@@ -20,6 +20,7 @@
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <linux/slab.h>
 #include <asm/sigframe.h>
 #include <asm/ptrace.h>
 
@@ -54,7 +55,7 @@ static bool ignored_by_default(int sig)
 
 static bool sig_ignored(struct task_struct *t, int sig)
 {
-	unsigned long h = t->signals.action[sig - 1].handler;
+	unsigned long h = t->signals->action[sig - 1].handler;
 	if (sig == SIGKILL)
 		return false;
 	return h == SIG_IGN || (h == SIG_DFL && ignored_by_default(sig));
@@ -63,7 +64,7 @@ static bool sig_ignored(struct task_struct *t, int sig)
 /* Caller holds signal_lock. TIF_SIGPENDING: something is deliverable. */
 static bool recalc_sigpending(struct task_struct *t)
 {
-	u64 ready = t->signals.pending & ~(t->signals.blocked & ~UNBLOCKABLE);
+	u64 ready = t->signals->pending & ~(t->signals->blocked & ~UNBLOCKABLE);
 	if (ready)
 		set_bit(TIF_SIGPENDING, &t->ti_flags);
 	else
@@ -78,13 +79,13 @@ int send_signal(struct task_struct *t, int sig, const struct sigpending_info *in
 
 	if (!valid_signal(sig))
 		return -EINVAL;
-	if (!t->mm)
+	if (!t->mm || !t->signals)
 		return 0;	/* kernel threads take no signals */
 	spin_lock_irqsave(&signal_lock, flags);
 	if (!sig_ignored(t, sig)) {
-		if (!(t->signals.pending & sigmask(sig)))
-			t->signals.info[sig - 1] = *info;
-		t->signals.pending |= sigmask(sig);
+		if (!(t->signals->pending & sigmask(sig)))
+			t->signals->info[sig - 1] = *info;
+		t->signals->pending |= sigmask(sig);
 	}
 	wake = recalc_sigpending(t);
 	spin_unlock_irqrestore(&signal_lock, flags);
@@ -101,9 +102,12 @@ void force_sig_fault(int sig, int code, void __user *addr)
 	struct sigpending_info info = { .code = code, .addr = (unsigned long)addr };
 	unsigned long flags;
 
+	bool handled = false;
 	spin_lock_irqsave(&signal_lock, flags);
-	unsigned long h = tsk->signals.action[sig - 1].handler;
-	bool handled = h != SIG_DFL && h != SIG_IGN && !(tsk->signals.blocked & sigmask(sig));
+	if (tsk->signals) {
+		unsigned long h = tsk->signals->action[sig - 1].handler;
+		handled = h != SIG_DFL && h != SIG_IGN && !(tsk->signals->blocked & sigmask(sig));
+	}
 	spin_unlock_irqrestore(&signal_lock, flags);
 	if (handled) {
 		send_signal(tsk, sig, &info);
@@ -130,22 +134,44 @@ void do_notify_parent(struct task_struct *child, int status)
 		send_signal(child->real_parent, child->exit_signal, &info);
 }
 
-void copy_signal_state(struct task_struct *child, struct task_struct *parent)
+int copy_signal_state(struct task_struct *child, struct task_struct *parent)
 {
 	unsigned long flags;
+	struct task_signals *sigs = kzalloc(sizeof(*sigs), GFP_KERNEL);
+	if (!sigs)
+		return -ENOMEM;
 	spin_lock_irqsave(&signal_lock, flags);
-	child->signals = parent->signals;
-	child->signals.pending = 0;	/* pending signals are not inherited */
+	if (parent->signals) {
+		*sigs = *parent->signals;
+		sigs->pending = 0;	/* pending signals are not inherited */
+	}
+	child->signals = sigs;
 	spin_unlock_irqrestore(&signal_lock, flags);
 	clear_bit(TIF_SIGPENDING, &child->ti_flags);
+	return 0;
 }
 
-void flush_signal_handlers(struct task_struct *t)
+void free_task_signals(struct task_struct *t)
+{
+	kfree(t->signals);
+	t->signals = NULL;
+}
+
+int flush_signal_handlers(struct task_struct *t)
 {
 	unsigned long flags;
+	if (!t->signals) {	/* a kernel thread becoming a process (init) */
+		struct task_signals *sigs = kzalloc(sizeof(*sigs), GFP_KERNEL);
+		if (!sigs)
+			return -ENOMEM;
+		spin_lock_irqsave(&signal_lock, flags);
+		t->signals = sigs;
+		spin_unlock_irqrestore(&signal_lock, flags);
+		return 0;
+	}
 	spin_lock_irqsave(&signal_lock, flags);
 	for (int i = 0; i < _NSIG; i++) {
-		struct k_sigaction *ka = &t->signals.action[i];
+		struct k_sigaction *ka = &t->signals->action[i];
 		if (ka->handler != SIG_IGN)
 			ka->handler = SIG_DFL;
 		ka->flags = 0;
@@ -153,6 +179,7 @@ void flush_signal_handlers(struct task_struct *t)
 		ka->mask = 0;
 	}
 	spin_unlock_irqrestore(&signal_lock, flags);
+	return 0;
 }
 
 /* Take the lowest deliverable signal of current. Default actions happen
@@ -163,25 +190,27 @@ bool get_signal(struct ksignal *k)
 	struct task_struct *tsk = current;
 	unsigned long flags;
 
+	if (!tsk->signals)
+		return false;
 	for (;;) {
 		spin_lock_irqsave(&signal_lock, flags);
-		u64 ready = tsk->signals.pending & ~(tsk->signals.blocked & ~UNBLOCKABLE);
+		u64 ready = tsk->signals->pending & ~(tsk->signals->blocked & ~UNBLOCKABLE);
 		if (!ready) {
 			recalc_sigpending(tsk);
 			spin_unlock_irqrestore(&signal_lock, flags);
 			return false;
 		}
 		int sig = __builtin_ctzll(ready) + 1;
-		tsk->signals.pending &= ~sigmask(sig);
+		tsk->signals->pending &= ~sigmask(sig);
 		k->sig = sig;
-		k->ka = tsk->signals.action[sig - 1];
-		k->info = tsk->signals.info[sig - 1];
+		k->ka = tsk->signals->action[sig - 1];
+		k->info = tsk->signals->info[sig - 1];
 		if (k->ka.handler != SIG_DFL && k->ka.handler != SIG_IGN && sig != SIGKILL) {
-			k->oldmask = tsk->signals.blocked;
-			tsk->signals.blocked |= k->ka.mask | ((k->ka.flags & SA_NODEFER) ? 0 : sigmask(sig));
-			tsk->signals.blocked &= ~UNBLOCKABLE;
+			k->oldmask = tsk->signals->blocked;
+			tsk->signals->blocked |= k->ka.mask | ((k->ka.flags & SA_NODEFER) ? 0 : sigmask(sig));
+			tsk->signals->blocked &= ~UNBLOCKABLE;
 			if (k->ka.flags & SA_RESETHAND)
-				tsk->signals.action[sig - 1].handler = SIG_DFL;
+				tsk->signals->action[sig - 1].handler = SIG_DFL;
 			recalc_sigpending(tsk);
 			spin_unlock_irqrestore(&signal_lock, flags);
 			return true;
@@ -200,6 +229,8 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 	struct k_sigaction new, old;
 	unsigned long flags;
 
+	if (!current->signals)
+		return -ENOMEM;
 	if (sigsetsize != SIGSETSIZE || !valid_signal(sig))
 		return -EINVAL;
 	if (act && (sig == SIGKILL || sig == SIGSTOP))
@@ -207,13 +238,13 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 	if (act && copy_from_user(&new, act, sizeof(new)))
 		return -EFAULT;
 	spin_lock_irqsave(&signal_lock, flags);
-	old = current->signals.action[sig - 1];
+	old = current->signals->action[sig - 1];
 	if (act) {
 		new.mask &= ~UNBLOCKABLE;
-		current->signals.action[sig - 1] = new;
+		current->signals->action[sig - 1] = new;
 		/* POSIX: setting "ignore" discards a pending instance. */
 		if (sig_ignored(current, sig))
-			current->signals.pending &= ~sigmask(sig);
+			current->signals->pending &= ~sigmask(sig);
 		recalc_sigpending(current);
 	}
 	spin_unlock_irqrestore(&signal_lock, flags);
@@ -227,6 +258,8 @@ long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t
 	u64 new = 0, old;
 	unsigned long flags;
 
+	if (!current->signals)
+		return -ENOMEM;
 	if (sigsetsize != SIGSETSIZE)
 		return -EINVAL;
 	if (set && copy_from_user(&new, set, sizeof(new)))
@@ -234,10 +267,10 @@ long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t
 	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
 		return -EINVAL;
 	spin_lock_irqsave(&signal_lock, flags);
-	old = current->signals.blocked;
+	old = current->signals->blocked;
 	if (set) {
 		u64 b = how == SIG_BLOCK ? old | new : how == SIG_UNBLOCK ? old & ~new : new;
-		current->signals.blocked = b & ~UNBLOCKABLE;
+		current->signals->blocked = b & ~UNBLOCKABLE;
 		recalc_sigpending(current);
 	}
 	spin_unlock_irqrestore(&signal_lock, flags);
@@ -249,10 +282,12 @@ long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t
 long sys_rt_sigpending(u64 __user *uset, size_t sigsetsize)
 {
 	unsigned long flags;
+	if (!current->signals)
+		return -ENOMEM;
 	if (sigsetsize > SIGSETSIZE)
 		return -EINVAL;
 	spin_lock_irqsave(&signal_lock, flags);
-	u64 p = current->signals.pending & current->signals.blocked;
+	u64 p = current->signals->pending & current->signals->blocked;
 	spin_unlock_irqrestore(&signal_lock, flags);
 	return copy_to_user(uset, &p, sigsetsize) ? -EFAULT : 0;
 }
@@ -263,12 +298,12 @@ long sys_rt_sigreturn(void)
 	unsigned long flags;
 	u64 mask;
 
-	if (arch_rt_sigreturn(regs, &mask)) {
+	if (!current->signals || arch_rt_sigreturn(regs, &mask)) {
 		pr_info("%s[%d]: bad signal frame at %#lx\n", current->comm, current->pid, regs->sp);
 		do_exit(SIGSEGV);
 	}
 	spin_lock_irqsave(&signal_lock, flags);
-	current->signals.blocked = mask & ~UNBLOCKABLE;
+	current->signals->blocked = mask & ~UNBLOCKABLE;
 	recalc_sigpending(current);
 	spin_unlock_irqrestore(&signal_lock, flags);
 	return regs->ax;	/* the interrupted code's rax, as the frame had it */

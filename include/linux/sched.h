@@ -121,7 +121,7 @@ struct task_struct {
 	bool kthread_should_stop;	/* [a] */
 	int kthread_result;		/* [c] */
 	struct completion kthread_exited;
-	struct task_signals signals;	/* [s] */
+	struct task_signals *signals;	/* [s] NULL for kernel threads (kernel/signal.c) */
 	struct completion vfork_done;	/* completed when a vfork child execs or exits */
 	wait_queue_head_t wait_chldexit;	/* the parent sleeps here in wait4 */
 };

@@ -16,10 +16,14 @@ void force_sig_fault(int sig, int code, void __user *addr);
 int send_signal(struct task_struct *t, int sig, const struct sigpending_info *info);
 /* do_exit: the child's exit_signal to its parent (tasklist_lock held). */
 void do_notify_parent(struct task_struct *child, int status);
-/* fork: the child inherits actions and mask, not pending signals. */
-void copy_signal_state(struct task_struct *child, struct task_struct *parent);
-/* exec: handlers back to SIG_DFL (ignored signals stay ignored). */
-void flush_signal_handlers(struct task_struct *t);
+/* fork: the child gets its own signal state with the parent's actions and
+ * mask, not its pending signals. 0 or -ENOMEM. */
+int copy_signal_state(struct task_struct *child, struct task_struct *parent);
+/* When the task_struct is freed. */
+void free_task_signals(struct task_struct *t);
+/* exec: handlers back to SIG_DFL (ignored signals stay ignored); a kernel
+ * thread becoming a process gets its signal state here. 0 or -ENOMEM. */
+int flush_signal_handlers(struct task_struct *t);
 
 /* One signal taken for delivery by get_signal(). */
 struct ksignal {

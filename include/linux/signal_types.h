@@ -20,7 +20,8 @@ struct sigpending_info {
 	int status;		/* SIGCHLD: exit status */
 };
 
-/* [LINUX-DIFF] Each task has its own table: no shared sighand_struct until
+/* Allocated for user tasks (fork, or the first exec of a kernel thread).
+ * [LINUX-DIFF] Each task has its own table: no shared sighand_struct until
  * CLONE_SIGHAND threads exist. Everything is under signal_lock. */
 struct task_signals {
 	u64 pending;				/* bit sig-1: queued (one of each, like Linux's standard signals) */
