@@ -172,6 +172,7 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	}
 	p->tgid = p->pid;
 	memcpy(p->comm, parent->comm, sizeof(p->comm));
+	p->cred = parent->cred;
 	p->exit_signal = flags & CSIGNAL;
 	err = -ENOMEM;
 	if (fpu_copy(p, parent))

@@ -17,6 +17,7 @@
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
 #include <linux/completion.h>
+#include <linux/cred.h>
 #include <asm/percpu.h>
 #include <linux/signal_types.h>
 
@@ -106,7 +107,7 @@ struct task_struct {
 	struct fs_struct *fs;		/* [c] */
 	struct signal_struct *signal;
 	struct sighand_struct *sighand;
-	const struct cred *cred;	/* [c] */
+	struct cred cred;		/* [c] copied at fork */
 	int __user *clear_child_tid;	/* [c] set_tid_address */
 
 	u64 utime, stime;		/* [r] ns in user / kernel mode */

@@ -62,6 +62,16 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 long sys_madvise(unsigned long start, size_t len, int advice);
 long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len, unsigned long flags,
 		unsigned long new_addr);
+long sys_setuid(uid_t uid);
+long sys_setgid(gid_t gid);
+long sys_setreuid(uid_t ruid, uid_t euid);
+long sys_setregid(gid_t rgid, gid_t egid);
+long sys_setresuid(uid_t ruid, uid_t euid, uid_t suid);
+long sys_setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+long sys_getresuid(uid_t __user *r, uid_t __user *e, uid_t __user *s);
+long sys_getresgid(gid_t __user *r, gid_t __user *e, gid_t __user *s);
+long sys_getgroups(int size, gid_t __user *list);
+long sys_setgroups(int size, const gid_t __user *list);
 struct k_sigaction;
 long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_sigaction __user *oact,
 		      size_t sigsetsize);
