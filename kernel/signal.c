@@ -182,6 +182,27 @@ int flush_signal_handlers(struct task_struct *t)
 	return 0;
 }
 
+/* Caller holds signal_lock: end a sigsuspend whose signal had no handler. */
+static void restore_saved_mask(struct task_struct *t)
+{
+	if (!t->signals->restore_saved_mask)
+		return;
+	t->signals->blocked = t->signals->saved_mask;
+	t->signals->restore_saved_mask = false;
+}
+
+/* Sleep until a signal is deliverable. */
+static void wait_for_signal(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
 /* Take the lowest deliverable signal of current. Default actions happen
  * here (ignore, or terminate: does not return); with a handler, block what
  * the handler's mask says and return true with @k filled. */
@@ -196,6 +217,7 @@ bool get_signal(struct ksignal *k)
 		spin_lock_irqsave(&signal_lock, flags);
 		u64 ready = tsk->signals->pending & ~(tsk->signals->blocked & ~UNBLOCKABLE);
 		if (!ready) {
+			restore_saved_mask(tsk);
 			recalc_sigpending(tsk);
 			spin_unlock_irqrestore(&signal_lock, flags);
 			return false;
@@ -206,7 +228,10 @@ bool get_signal(struct ksignal *k)
 		k->ka = tsk->signals->action[sig - 1];
 		k->info = tsk->signals->info[sig - 1];
 		if (k->ka.handler != SIG_DFL && k->ka.handler != SIG_IGN && sig != SIGKILL) {
-			k->oldmask = tsk->signals->blocked;
+			/* After sigsuspend the handler's frame restores the
+			 * caller's mask, not the temporary one. */
+			k->oldmask = tsk->signals->restore_saved_mask ? tsk->signals->saved_mask : tsk->signals->blocked;
+			tsk->signals->restore_saved_mask = false;
 			tsk->signals->blocked |= k->ka.mask | ((k->ka.flags & SA_NODEFER) ? 0 : sigmask(sig));
 			tsk->signals->blocked &= ~UNBLOCKABLE;
 			if (k->ka.flags & SA_RESETHAND)
@@ -371,4 +396,33 @@ long sys_tgkill(pid_t tgid, pid_t tid, int sig)
 	if (tgid <= 0 || tid <= 0 || (sig && !valid_signal(sig)))
 		return -EINVAL;
 	return kill_one(tid, false, tgid, sig);
+}
+
+/* Replace the mask, sleep until a signal is delivered, and (through the
+ * handler's frame, or get_signal) go back to the old mask. Always EINTR. */
+long sys_rt_sigsuspend(const u64 __user *umask, size_t sigsetsize)
+{
+	unsigned long flags;
+	u64 mask;
+
+	if (!current->signals)
+		return -ENOMEM;
+	if (sigsetsize != SIGSETSIZE)
+		return -EINVAL;
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	spin_lock_irqsave(&signal_lock, flags);
+	current->signals->saved_mask = current->signals->blocked;
+	current->signals->restore_saved_mask = true;
+	current->signals->blocked = mask & ~UNBLOCKABLE;
+	recalc_sigpending(current);
+	spin_unlock_irqrestore(&signal_lock, flags);
+	wait_for_signal();
+	return -EINTR;
+}
+
+long sys_pause(void)
+{
+	wait_for_signal();
+	return -EINTR;
 }

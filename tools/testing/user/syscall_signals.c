@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <sys/reboot.h>
 #include <sys/wait.h>
+#include <sched.h>
 #include "utest.h"
 
 static volatile sig_atomic_t got_sig, got_code, got_pid, got_status;
@@ -154,6 +155,47 @@ static void test_dispositions(void)
 	signal(SIGCHLD, SIG_DFL);
 }
 
+/* The way busybox ash waits for children: SIGCHLD blocked, then
+ * sigsuspend with it unblocked; the handler runs, sigsuspend returns EINTR,
+ * and the old mask (SIGCHLD blocked) is back. */
+static void test_sigsuspend(void)
+{
+	sigset_t chld, old, during, now;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	got_sig = 0;
+	set_handler(SIGCHLD, on_signal, 0);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(0);
+	sigemptyset(&during);
+	int r = sigsuspend(&during);
+	CHECK("sigsuspend_returns_eintr_after_handler", r == -1 && errno == EINTR && got_sig == SIGCHLD);
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	CHECK("sigsuspend_restores_the_old_mask", sigismember(&now, SIGCHLD));
+	wait_status(pid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	signal(SIGCHLD, SIG_DFL);
+
+	got_sig = 0;
+	set_handler(SIGUSR1, on_signal, 0);
+	/* The child keeps signalling (one signal could come before pause()
+	 * starts, and pause would then wait forever) until it is killed. */
+	pid = fork();
+	if (pid == 0) {
+		for (;;) {
+			kill(getppid(), SIGUSR1);
+			sched_yield();
+		}
+	}
+	r = pause();
+	CHECK("pause_returns_eintr_after_handler", r == -1 && errno == EINTR && got_sig == SIGUSR1);
+	kill(pid, SIGKILL);
+	CHECK("sigkill_ends_a_running_child", WIFSIGNALED(wait_status(pid)) );
+	signal(SIGUSR1, SIG_DFL);
+}
+
 static void test_errors(void)
 {
 	CHECK_ERRNO("sigaction_on_sigkill_gives_einval", set_handler(SIGKILL, on_signal, 0), EINVAL);
@@ -175,6 +217,7 @@ int main(void)
 	setvbuf(stdout, NULL, _IONBF, 0);
 	test_handlers();
 	test_dispositions();
+	test_sigsuspend();
 	test_errors();
 	printf("syscall_signals: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
