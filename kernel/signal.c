@@ -12,8 +12,7 @@
  * [LINUX-DIFF] Not yet: real-time signal queues (one of each signal is
  * pending, as for Linux's standard signals), stopping and continuing (job
  * control: SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU are ignored), process groups for
- * kill(0) and kill(-pgrp), SA_RESTART (an interrupted call returns EINTR),
- * sigaltstack, core dumps. */
+ * kill(0) and kill(-pgrp), sigaltstack, core dumps. */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/signal.h>

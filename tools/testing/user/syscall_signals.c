@@ -196,6 +196,55 @@ static void test_sigsuspend(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+static volatile sig_atomic_t nr_signals;
+static void count_signal(int sig) { nr_signals++; }
+
+/* A child that signals its parent until it is killed. */
+static pid_t start_pest(void)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		for (;;) {
+			kill(getppid(), SIGUSR1);
+			sched_yield();
+		}
+	return pid;
+}
+
+/* A blocking call interrupted by a handled signal: EINTR without
+ * SA_RESTART; with SA_RESTART it goes on and returns its real result. */
+static void test_restart(void)
+{
+	set_handler(SIGUSR1, count_signal, 0);
+	pid_t sleeper = fork();
+	if (sleeper == 0)
+		for (;;)
+			pause();
+	pid_t pest = start_pest();
+	int st;
+	pid_t r = waitpid(sleeper, &st, 0);
+	CHECK("interrupted_wait_gives_eintr_without_sa_restart", r == -1 && errno == EINTR && nr_signals > 0);
+	kill(pest, SIGKILL);
+	wait_status(pest);
+	kill(sleeper, SIGKILL);
+	wait_status(sleeper);
+
+	nr_signals = 0;
+	set_handler(SIGUSR1, count_signal, SA_RESTART);
+	pid_t worker = fork();
+	if (worker == 0) {
+		for (int i = 0; i < 20000; i++)
+			sched_yield();
+		_exit(5);
+	}
+	pest = start_pest();
+	r = waitpid(worker, &st, 0);
+	CHECK("interrupted_wait_restarts_with_sa_restart", r == worker && WIFEXITED(st) && WEXITSTATUS(st) == 5);
+	kill(pest, SIGKILL);
+	wait_status(pest);
+	signal(SIGUSR1, SIG_DFL);
+}
+
 static void test_errors(void)
 {
 	CHECK_ERRNO("sigaction_on_sigkill_gives_einval", set_handler(SIGKILL, on_signal, 0), EINVAL);
@@ -218,6 +267,7 @@ int main(void)
 	test_handlers();
 	test_dispositions();
 	test_sigsuspend();
+	test_restart();
 	test_errors();
 	printf("syscall_signals: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
