@@ -12,7 +12,7 @@
  * [LINUX-DIFF] Not yet: real-time signal queues (one of each signal is
  * pending, as for Linux's standard signals), stopping and continuing (job
  * control: SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU are ignored), process groups for
- * kill(0) and kill(-pgrp), sigaltstack, core dumps. */
+ * kill(0) and kill(-pgrp), core dumps. */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -22,6 +22,7 @@
 #include <linux/slab.h>
 #include <asm/sigframe.h>
 #include <asm/ptrace.h>
+#include <linux/string.h>
 
 /* [LINUX-DIFF] One lock for every task's signal state instead of a
  * per-process siglock: simple, and signals are rare. Lock order:
@@ -177,6 +178,7 @@ int flush_signal_handlers(struct task_struct *t)
 		ka->restorer = 0;
 		ka->mask = 0;
 	}
+	t->signals->altstack_sp = t->signals->altstack_size = 0;
 	spin_unlock_irqrestore(&signal_lock, flags);
 	return 0;
 }
@@ -200,6 +202,64 @@ static void wait_for_signal(void)
 		schedule();
 	}
 	__set_current_state(TASK_RUNNING);
+}
+
+static bool on_altstack(const struct task_signals *s, unsigned long sp)
+{
+	return s->altstack_size && sp - s->altstack_sp < s->altstack_size;
+}
+
+/* Caller holds signal_lock: where the handler's frame goes. */
+static void fill_altstack(struct task_struct *t, struct ksignal *k)
+{
+	struct task_signals *s = t->signals;
+	unsigned long sp = task_pt_regs(t)->sp;
+	k->altstack_sp = s->altstack_sp;
+	k->altstack_size = s->altstack_size;
+	k->on_altstack = on_altstack(s, sp);
+	k->stack_top = 0;
+	if ((k->ka.flags & SA_ONSTACK) && s->altstack_size && !k->on_altstack)
+		k->stack_top = s->altstack_sp + s->altstack_size;
+}
+
+#define MINSIGSTKSZ 2048
+#define SS_AUTODISARM (1U << 31)
+
+long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
+{
+	struct task_signals *s = current->signals;
+	unsigned long sp = task_pt_regs(current)->sp, flags;
+	stack_t ss, oss;
+
+	if (!s)
+		return -ENOMEM;
+	if (uss && copy_from_user(&ss, uss, sizeof(ss)))
+		return -EFAULT;
+	spin_lock_irqsave(&signal_lock, flags);
+	memset(&oss, 0, sizeof(oss));
+	oss.ss_sp = (void __user *)s->altstack_sp;
+	oss.ss_size = s->altstack_size;
+	oss.ss_flags = on_altstack(s, sp) ? SS_ONSTACK : s->altstack_size ? 0 : SS_DISABLE;
+	long err = 0;
+	if (uss) {
+		int mode = ss.ss_flags & ~SS_AUTODISARM;
+		if (on_altstack(s, sp))
+			err = -EPERM;
+		else if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
+			err = -EINVAL;
+		else if (mode == SS_DISABLE)
+			s->altstack_sp = s->altstack_size = 0;
+		else if (ss.ss_size < MINSIGSTKSZ)
+			err = -ENOMEM;
+		else {
+			s->altstack_sp = (unsigned long)ss.ss_sp;
+			s->altstack_size = ss.ss_size;
+		}
+	}
+	spin_unlock_irqrestore(&signal_lock, flags);
+	if (!err && uoss && copy_to_user(uoss, &oss, sizeof(oss)))
+		return -EFAULT;
+	return err;
 }
 
 /* Take the lowest deliverable signal of current. Default actions happen
@@ -231,6 +291,7 @@ bool get_signal(struct ksignal *k)
 			 * caller's mask, not the temporary one. */
 			k->oldmask = tsk->signals->restore_saved_mask ? tsk->signals->saved_mask : tsk->signals->blocked;
 			tsk->signals->restore_saved_mask = false;
+			fill_altstack(tsk, k);
 			tsk->signals->blocked |= k->ka.mask | ((k->ka.flags & SA_NODEFER) ? 0 : sigmask(sig));
 			tsk->signals->blocked &= ~UNBLOCKABLE;
 			if (k->ka.flags & SA_RESETHAND)

@@ -28,6 +28,8 @@ struct task_signals {
 	u64 blocked;				/* bit sig-1: not delivered now */
 	u64 saved_mask;				/* sigsuspend: the mask to go back to */
 	bool restore_saved_mask;		/* ... after the next delivery */
+	unsigned long altstack_sp;		/* sigaltstack: base, size (0: none) */
+	unsigned long altstack_size;
 	struct k_sigaction action[_NSIG];	/* index sig-1 */
 	struct sigpending_info info[_NSIG];
 };

@@ -245,9 +245,13 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 	handle_syscall_restart(regs, &k.ka);
 	siginfo_t si;
 	fill_siginfo(&si, &k);
+	stack_t alt = {
+		.ss_sp = (void __user *)k.altstack_sp, .ss_size = k.altstack_size,
+		.ss_flags = k.on_altstack ? SS_ONSTACK : k.altstack_size ? 0 : SS_DISABLE,
+	};
 	struct rt_frame_args a = {
 		.sig = k.sig, .handler = k.ka.handler, .restorer = k.ka.restorer,
-		.blocked = k.oldmask, .info = &si,
+		.blocked = k.oldmask, .info = &si, .stack_top = k.stack_top, .altstack = &alt,
 	};
 	/* Without a restorer the handler could not return (musl and glibc
 	 * always give one); a frame that does not fit is fatal too, as on Linux. */

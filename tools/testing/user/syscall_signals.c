@@ -245,6 +245,37 @@ static void test_restart(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+static char altstack_mem[65536];
+static volatile int alt_used, alt_eperm, alt_onstack;
+
+static void on_altstack_handler(int sig)
+{
+	char local;
+	alt_used = &local >= altstack_mem && &local < altstack_mem + sizeof(altstack_mem);
+	stack_t ss = { .ss_sp = altstack_mem, .ss_size = sizeof(altstack_mem) }, cur;
+	alt_eperm = sigaltstack(&ss, NULL) == -1 && errno == EPERM;
+	alt_onstack = sigaltstack(NULL, &cur) == 0 && cur.ss_flags == SS_ONSTACK;
+}
+
+static void test_altstack(void)
+{
+	stack_t ss = { .ss_sp = altstack_mem, .ss_size = sizeof(altstack_mem) }, old;
+	CHECK("sigaltstack_set", sigaltstack(&ss, NULL) == 0);
+	CHECK("sigaltstack_reports_it", sigaltstack(NULL, &old) == 0 && old.ss_sp == altstack_mem &&
+	      old.ss_size == sizeof(altstack_mem) && old.ss_flags == 0);
+	set_handler(SIGUSR2, on_altstack_handler, SA_ONSTACK);
+	kill(getpid(), SIGUSR2);
+	CHECK("sa_onstack_handler_runs_on_the_alternate_stack", alt_used);
+	CHECK("sigaltstack_while_on_it_gives_eperm", alt_eperm);
+	CHECK("sigaltstack_says_onstack_inside_handler", alt_onstack);
+	ss.ss_size = 512;
+	CHECK_ERRNO("sigaltstack_too_small_gives_enomem", sigaltstack(&ss, NULL), ENOMEM);
+	ss.ss_flags = SS_DISABLE;
+	CHECK("sigaltstack_disable", sigaltstack(&ss, NULL) == 0 && sigaltstack(NULL, &old) == 0 &&
+	      old.ss_flags == SS_DISABLE);
+	signal(SIGUSR2, SIG_DFL);
+}
+
 static void test_errors(void)
 {
 	CHECK_ERRNO("sigaction_on_sigkill_gives_einval", set_handler(SIGKILL, on_signal, 0), EINVAL);
@@ -268,6 +299,7 @@ int main(void)
 	test_dispositions();
 	test_sigsuspend();
 	test_restart();
+	test_altstack();
 	test_errors();
 	printf("syscall_signals: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
