@@ -120,7 +120,7 @@ static struct mm_struct *dup_mm(struct mm_struct *old)
 		spin_lock(&old->page_table_lock);
 		for (unsigned long a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
 			pteval_t *src = walk_page_table(old->pgd, a, false, 0);
-			if (!src || !(*src & _PAGE_PRESENT))
+			if (!src || !pte_mapped(*src))
 				continue;
 			pteval_t *dst = walk_page_table(mm->pgd, a, true, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
 			if (!dst) {

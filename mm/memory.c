@@ -70,7 +70,7 @@ static int __handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, u
 	pteval_t *pte = user_pte(mm, addr, true);
 	if (!pte)
 		ret = -ENOMEM;
-	else if (!(*pte & _PAGE_PRESENT))
+	else if (!pte_mapped(*pte))
 		ret = do_anonymous_page(mm, vma, addr, pte);
 	else if ((error_code & X86_PF_WRITE) && !(*pte & _PAGE_RW))
 		ret = do_wp_page(mm, vma, addr, pte);
@@ -129,7 +129,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 			continue;
 		}
 		pteval_t *pte = &table_of(e)[pte_index(a)];
-		if (*pte & _PAGE_PRESENT) {
+		if (pte_mapped(*pte)) {
 			put_page(pfn_to_page(pte_pfn(*pte)));
 			atomic64_dec(&mm->rss);
 			*pte = 0;

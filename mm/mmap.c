@@ -124,6 +124,26 @@ int insert_vm_area(struct mm_struct *mm, unsigned long start, unsigned long end,
 	return 0;
 }
 
+/* Like insert_vm_area, but merge with an adjacent anonymous VMA of the same
+ * flags (as Linux's vma_merge does), so that regions grown piece by piece
+ * (brk, mremap, neighbouring mmaps) stay one VMA. */
+int mmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long flags)
+{
+	struct vm_area_struct *prev = start ? find_vma(mm, start - 1) : NULL;
+	struct vm_area_struct *next = find_vma(mm, end);
+	if (prev && prev->vm_end == start && prev->vm_flags == flags && !prev->vm_file &&
+	    !(flags & VM_GROWSDOWN)) {
+		start = prev->vm_start;
+		remove_vma(mm, prev);
+	}
+	if (next && next->vm_start == end && next->vm_flags == flags && !next->vm_file &&
+	    !(flags & VM_GROWSDOWN)) {
+		end = next->vm_end;
+		remove_vma(mm, next);
+	}
+	return insert_vm_area(mm, start, end, flags);
+}
+
 /* Cut [start, end) out of the VMAs, splitting where a VMA straddles. */
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
@@ -163,6 +183,8 @@ unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 
 pteval_t vm_flags_to_prot(unsigned long vm_flags)
 {
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return _PAGE_PROTNONE | _PAGE_USER;	/* any access faults */
 	pteval_t prot = _PAGE_PRESENT | _PAGE_USER;
 	if (vm_flags & VM_WRITE)
 		prot |= _PAGE_RW;
@@ -187,7 +209,7 @@ long sys_brk(unsigned long brk)
 		struct vm_area_struct *v = find_vma(mm, old_end);
 		if (v && v->vm_start < new_end + PAGE_SIZE)
 			goto out;	/* would collide with a mapping */
-		if (insert_vm_area(mm, old_end, new_end, VM_READ | VM_WRITE))
+		if (mmap_region(mm, old_end, new_end, VM_READ | VM_WRITE))
 			goto out;
 	}
 	mm->brk = brk;
@@ -243,7 +265,7 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 		if (IS_ERR_VALUE(addr))
 			goto out;
 	}
-	ret = insert_vm_area(mm, addr, addr + len, vm);
+	ret = mmap_region(mm, addr, addr + len, vm);
 	if (!ret)
 		ret = (long)addr;
 out:
@@ -256,6 +278,208 @@ long sys_munmap(unsigned long addr, unsigned long len)
 	struct mm_struct *mm = current->mm;
 	down_write(&mm->mmap_lock);
 	long ret = do_munmap(mm, addr, len);
+	up_write(&mm->mmap_lock);
+	return ret;
+}
+
+/* ---- mprotect, mremap, madvise ---- */
+
+/* Split the VMA containing @addr so that a VMA boundary falls at @addr. */
+static int split_at(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *v = find_vma(mm, addr);
+	if (!v || v->vm_start >= addr)
+		return 0;
+	unsigned long start = v->vm_start, end = v->vm_end, flags = v->vm_flags;
+	remove_vma(mm, v);
+	if (insert_vm_area(mm, start, addr, flags) || insert_vm_area(mm, addr, end, flags))
+		return -ENOMEM;
+	return 0;
+}
+
+/* Rewrite the present PTEs of [start, end) for @flags. Pages shared
+ * copy-on-write stay read-only: the next write fault copies them. */
+static void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long flags)
+{
+	pteval_t prot = vm_flags_to_prot(flags);
+	spin_lock(&mm->page_table_lock);
+	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
+		pteval_t *pte = walk_page_table(mm->pgd, a, false, 0);
+		if (!pte || !pte_mapped(*pte))
+			continue;
+		pteval_t p = prot;
+		if ((*pte & _PAGE_COW) || !(flags & VM_WRITE))
+			p &= ~_PAGE_RW;
+		*pte = (*pte & PTE_PFN_MASK) | p | (*pte & _PAGE_COW);
+		invlpg(a);
+	}
+	spin_unlock(&mm->page_table_lock);
+}
+
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
+{
+	struct mm_struct *mm = current->mm;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC | 0x01000000 | 0x02000000))
+		return -EINVAL;	/* PROT_GROWSDOWN/GROWSUP accepted, ignored */
+	unsigned long end = start + PAGE_ALIGN(len);
+	if (end < start)
+		return -ENOMEM;
+	if (end == start)
+		return 0;
+	long err = 0;
+	down_write(&mm->mmap_lock);
+	/* Every page of the range must be mapped (Linux: ENOMEM). */
+	for (unsigned long a = start; a < end;) {
+		struct vm_area_struct *v = find_vma(mm, a);
+		if (!v || v->vm_start > a) {
+			err = -ENOMEM;
+			goto out;
+		}
+		a = v->vm_end;
+	}
+	if ((err = split_at(mm, start)) || (err = split_at(mm, end)))
+		goto out;
+	unsigned long vm = (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) |
+			   (prot & PROT_EXEC ? VM_EXEC : 0);
+	for (struct vm_area_struct *v = find_vma(mm, start); v && v->vm_start < end; v = find_vma(mm, v->vm_end)) {
+		v->vm_flags = (v->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | vm;
+		change_protection(mm, v->vm_start, v->vm_end, v->vm_flags);
+	}
+out:
+	up_write(&mm->mmap_lock);
+	return err;
+}
+
+#define MADV_NORMAL 0
+#define MADV_RANDOM 1
+#define MADV_SEQUENTIAL 2
+#define MADV_WILLNEED 3
+#define MADV_DONTNEED 4
+#define MADV_FREE 8
+
+long sys_madvise(unsigned long start, size_t len, int advice)
+{
+	struct mm_struct *mm = current->mm;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	unsigned long end = start + PAGE_ALIGN(len);
+	if (end < start)
+		return -EINVAL;
+	switch (advice) {
+	case MADV_NORMAL:
+	case MADV_RANDOM:
+	case MADV_SEQUENTIAL:
+	case MADV_WILLNEED:
+		return 0;	/* hints: nothing to do without a page cache */
+	case MADV_DONTNEED:
+	case MADV_FREE:
+		break;
+	default:
+		return -EINVAL;
+	}
+	long err = 0;
+	down_write(&mm->mmap_lock);
+	for (unsigned long a = start; a < end;) {
+		struct vm_area_struct *v = find_vma(mm, a);
+		if (!v || v->vm_start >= end) {
+			err = -ENOMEM;	/* part of the range is unmapped */
+			break;
+		}
+		if (v->vm_start > a)
+			err = -ENOMEM;
+		/* Private anonymous memory reads back as zero-fill afterwards. */
+		if (!(v->vm_flags & VM_SHARED))
+			zap_page_range(mm, max(a, v->vm_start), min(end, v->vm_end));
+		a = v->vm_end;
+	}
+	up_write(&mm->mmap_lock);
+	return err;
+}
+
+#define MREMAP_MAYMOVE 1
+#define MREMAP_FIXED 2
+
+/* Move the PTEs of [old, old+len) to [new, new+len) (both page aligned). */
+static int move_ptes(struct mm_struct *mm, unsigned long old, unsigned long new, unsigned long len)
+{
+	spin_lock(&mm->page_table_lock);
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
+		pteval_t *src = walk_page_table(mm->pgd, old + off, false, 0);
+		if (!src || !pte_mapped(*src))
+			continue;
+		pteval_t *dst = walk_page_table(mm->pgd, new + off, true, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
+		if (!dst) {
+			spin_unlock(&mm->page_table_lock);
+			return -ENOMEM;
+		}
+		*dst = *src;
+		*src = 0;
+		invlpg(old + off);
+	}
+	spin_unlock(&mm->page_table_lock);
+	return 0;
+}
+
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len, unsigned long flags,
+		unsigned long new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	if ((addr & ~PAGE_MASK) || (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)) ||
+	    ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE)))
+		return -EINVAL;
+	old_len = PAGE_ALIGN(old_len);
+	new_len = PAGE_ALIGN(new_len);
+	if (!new_len || !old_len)
+		return -EINVAL;	/* [LINUX-DIFF] old_len 0 (duplicate a shared mapping) unsupported */
+	long ret;
+	down_write(&mm->mmap_lock);
+	struct vm_area_struct *v = find_vma(mm, addr);
+	ret = -EFAULT;
+	if (!v || v->vm_start > addr || addr + old_len > v->vm_end)
+		goto out;
+	unsigned long flags_vm = v->vm_flags;
+	if (flags & MREMAP_FIXED) {
+		ret = -EINVAL;
+		if ((new_addr & ~PAGE_MASK) || new_addr + new_len > STACK_TOP ||
+		    (new_addr < addr + old_len && addr < new_addr + new_len))
+			goto out;
+		do_munmap(mm, new_addr, new_len);
+		goto move;
+	}
+	if (new_len <= old_len) {
+		if (new_len < old_len)
+			do_munmap(mm, addr + new_len, old_len - new_len);
+		ret = (long)addr;
+		goto out;
+	}
+	/* Grow in place if the pages after it are free. */
+	struct vm_area_struct *next = find_vma(mm, addr + old_len);
+	if (addr + old_len == v->vm_end && (!next || next->vm_start >= addr + new_len) &&
+	    addr + new_len <= STACK_TOP) {
+		ret = mmap_region(mm, addr + old_len, addr + new_len, flags_vm);
+		if (!ret)
+			ret = (long)addr;
+		goto out;
+	}
+	ret = -ENOMEM;
+	if (!(flags & MREMAP_MAYMOVE))
+		goto out;
+	new_addr = get_unmapped_area(mm, new_len);
+	if (IS_ERR_VALUE(new_addr))
+		goto out;
+move:
+	ret = insert_vm_area(mm, new_addr, new_addr + new_len, flags_vm);
+	if (ret)
+		goto out;
+	ret = move_ptes(mm, addr, new_addr, min(old_len, new_len));
+	if (ret)
+		goto out;
+	/* The old range is empty now; its VMA goes. */
+	do_munmap(mm, addr, old_len);
+	ret = (long)new_addr;
+out:
 	up_write(&mm->mmap_lock);
 	return ret;
 }

@@ -56,6 +56,7 @@ struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 int insert_vm_area(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long flags);
+int mmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long flags);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned long error_code);

@@ -58,4 +58,8 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 		   struct rlimit64 __user *old_rlim);
 long sys_getrlimit(unsigned int resource, struct rlimit64 __user *rlim);
 long sys_setrlimit(unsigned int resource, const struct rlimit64 __user *rlim);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
+long sys_madvise(unsigned long start, size_t len, int advice);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len, unsigned long flags,
+		unsigned long new_addr);
 #endif

@@ -16,6 +16,7 @@
 #define _PAGE_PSE	(1UL << 7)	/* 2 MiB (pmd) or 1 GiB (pud) page */
 #define _PAGE_GLOBAL	(1UL << 8)
 #define _PAGE_COW	(1UL << 9)	/* software bit: read-only because shared after fork */
+#define _PAGE_PROTNONE	(1UL << 10)	/* software bit: a PROT_NONE page, kept but not present */
 #define _PAGE_NX	(1UL << 63)
 #define PTE_PFN_MASK	0x000ffffffffff000UL
 
@@ -44,6 +45,8 @@ extern pteval_t page_nx_mask;
 #define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
 static inline unsigned long pte_pfn(pteval_t v) { return (v & PTE_PFN_MASK) >> PAGE_SHIFT; }
+/* A user PTE that holds a page: present, or PROT_NONE (which the CPU must see as absent). */
+static inline bool pte_mapped(pteval_t v) { return v & (_PAGE_PRESENT | _PAGE_PROTNONE); }
 static inline pteval_t *table_of(pteval_t entry) { return __va(entry & PTE_PFN_MASK); }
 
 extern pgd_t *swapper_pg_dir;	/* the kernel's PML4: init_mm.pgd */
