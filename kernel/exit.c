@@ -63,6 +63,7 @@ void do_exit(long code)
 		tsk->exit_state = EXIT_DEAD;	/* kernel thread: nobody waits */
 	} else {
 		tsk->exit_state = EXIT_ZOMBIE;
+		do_notify_parent(tsk, (int)code);
 		wake_up_interruptible_all(&tsk->real_parent->wait_chldexit);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);

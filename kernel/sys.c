@@ -13,11 +13,10 @@
 long sys_getpid(void) { return current->tgid; }
 long sys_gettid(void) { return current->pid; }
 long sys_getppid(void) { return current->real_parent ? current->real_parent->tgid : 0; }
-/* [LINUX-DIFF] Credentials are not modelled yet: every process is root. */
-long sys_getuid(void) { return 0; }
-long sys_geteuid(void) { return 0; }
-long sys_getgid(void) { return 0; }
-long sys_getegid(void) { return 0; }
+long sys_getuid(void) { return current->cred.uid; }
+long sys_geteuid(void) { return current->cred.euid; }
+long sys_getgid(void) { return current->cred.gid; }
+long sys_getegid(void) { return current->cred.egid; }
 
 long sys_sched_yield(void)
 {
@@ -91,6 +90,8 @@ long sys_arch_prctl(int code, unsigned long addr)
 
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
 {
+	if (current->cred.euid != 0)
+		return -EPERM;	/* CAP_SYS_BOOT */
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
 	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
 	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
@@ -166,7 +167,8 @@ long sys_uname(struct new_utsname __user *name)
 static long set_uts_field(char *field, const char __user *name, int len)
 {
 	char buf[NEW_UTS_LEN + 1];
-	/* [LINUX-DIFF] no credentials yet: every caller is root, so no EPERM. */
+	if (current->cred.euid != 0)
+		return -EPERM;	/* CAP_SYS_ADMIN */
 	if (len < 0 || len > NEW_UTS_LEN)
 		return -EINVAL;
 	if (copy_from_user(buf, name, len))

@@ -8,6 +8,7 @@
  *   [c] only the task itself (current) touches it
  *   [i] set before the task first runs, then read-only
  *   [a] atomic
+ *   [s] signal_lock (irqsave, kernel/signal.c): pending and blocked signals, actions
  * Lock order: task->pi_lock -> rq->lock -> (timer base lock). */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
@@ -16,7 +17,9 @@
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
 #include <linux/completion.h>
+#include <linux/cred.h>
 #include <asm/percpu.h>
+#include <linux/signal_types.h>
 
 /* __state values (the seeds' state machine). */
 #define TASK_RUNNING 0x0000
@@ -104,7 +107,7 @@ struct task_struct {
 	struct fs_struct *fs;		/* [c] */
 	struct signal_struct *signal;
 	struct sighand_struct *sighand;
-	const struct cred *cred;	/* [c] */
+	struct cred cred;		/* [c] copied at fork */
 	int __user *clear_child_tid;	/* [c] set_tid_address */
 
 	u64 utime, stime;		/* [r] ns in user / kernel mode */
@@ -119,6 +122,7 @@ struct task_struct {
 	bool kthread_should_stop;	/* [a] */
 	int kthread_result;		/* [c] */
 	struct completion kthread_exited;
+	struct task_signals *signals;	/* [s] NULL for kernel threads (kernel/signal.c) */
 	struct completion vfork_done;	/* completed when a vfork child execs or exits */
 	wait_queue_head_t wait_chldexit;	/* the parent sleeps here in wait4 */
 };

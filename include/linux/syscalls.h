@@ -62,4 +62,27 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 long sys_madvise(unsigned long start, size_t len, int advice);
 long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len, unsigned long flags,
 		unsigned long new_addr);
+long sys_setuid(uid_t uid);
+long sys_setgid(gid_t gid);
+long sys_setreuid(uid_t ruid, uid_t euid);
+long sys_setregid(gid_t rgid, gid_t egid);
+long sys_setresuid(uid_t ruid, uid_t euid, uid_t suid);
+long sys_setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+long sys_getresuid(uid_t __user *r, uid_t __user *e, uid_t __user *s);
+long sys_getresgid(gid_t __user *r, gid_t __user *e, gid_t __user *s);
+long sys_getgroups(int size, gid_t __user *list);
+long sys_setgroups(int size, const gid_t __user *list);
+struct k_sigaction;
+long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_sigaction __user *oact,
+		      size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t sigsetsize);
+long sys_rt_sigpending(u64 __user *set, size_t sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_rt_sigsuspend(const u64 __user *mask, size_t sigsetsize);
+long sys_pause(void);
+struct sigaltstack;
+long sys_sigaltstack(const struct sigaltstack __user *ss, struct sigaltstack __user *oss);
+long sys_kill(pid_t pid, int sig);
+long sys_tkill(pid_t tid, int sig);
+long sys_tgkill(pid_t tgid, pid_t tid, int sig);
 #endif

@@ -21,6 +21,7 @@
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/sigframe.h>
+#include <linux/signal.h>
 
 struct rt_sigframe {
 	u64 pretcode;
@@ -185,4 +186,77 @@ long arch_rt_sigreturn(struct pt_regs *regs, u64 *blocked)
 		return -EFAULT;
 	*blocked = uc.uc_sigmask;
 	return 0;
+}
+
+static void fill_siginfo(siginfo_t *si, const struct ksignal *k)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = k->sig;
+	si->si_code = k->info.code;
+	if (k->info.addr)
+		si->si_addr = (void __user *)k->info.addr;
+	else
+		si->si_pid = k->info.pid;
+	if (k->sig == SIGCHLD)
+		si->si_status = k->info.status;
+}
+
+/* A system call interrupted by a signal returns one of the -ERESTART*
+ * codes (never seen by user space). Here, knowing whether a handler runs
+ * (@ka, NULL if none), it becomes -EINTR or the call is made again: rax
+ * gets the number back and rip steps back over the 2-byte SYSCALL. */
+static void handle_syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
+{
+	if ((long)regs->orig_ax < 0)
+		return;		/* not in a system call */
+	switch ((long)regs->ax) {
+	case -ERESTARTNOHAND:
+	case -ERESTART_RESTARTBLOCK:
+		if (ka) {
+			regs->ax = -EINTR;
+			break;
+		}
+		goto restart;
+	case -ERESTARTSYS:
+		if (ka && !(ka->flags & SA_RESTART)) {
+			regs->ax = -EINTR;
+			break;
+		}
+		goto restart;
+	case -ERESTARTNOINTR:
+	restart:
+		regs->ax = regs->orig_ax;
+		regs->ip -= 2;
+		break;
+	}
+	regs->orig_ax = -1;	/* decided: never twice */
+}
+
+/* On the way to user mode with TIF_SIGPENDING (exit_to_user_mode): run the
+ * handler of the next deliverable signal, restarting or failing the
+ * interrupted system call as its SA_RESTART flag says. */
+void arch_do_signal_or_restart(struct pt_regs *regs)
+{
+	struct ksignal k;
+	if (!get_signal(&k)) {
+		handle_syscall_restart(regs, NULL);
+		return;
+	}
+	handle_syscall_restart(regs, &k.ka);
+	siginfo_t si;
+	fill_siginfo(&si, &k);
+	stack_t alt = {
+		.ss_sp = (void __user *)k.altstack_sp, .ss_size = k.altstack_size,
+		.ss_flags = k.on_altstack ? SS_ONSTACK : k.altstack_size ? 0 : SS_DISABLE,
+	};
+	struct rt_frame_args a = {
+		.sig = k.sig, .handler = k.ka.handler, .restorer = k.ka.restorer,
+		.blocked = k.oldmask, .info = &si, .stack_top = k.stack_top, .altstack = &alt,
+	};
+	/* Without a restorer the handler could not return (musl and glibc
+	 * always give one); a frame that does not fit is fatal too, as on Linux. */
+	if (!(k.ka.flags & SA_RESTORER) || setup_rt_frame(regs, &a)) {
+		pr_info("%s[%d]: cannot deliver signal %d\n", current->comm, current->pid, k.sig);
+		do_exit(SIGSEGV);
+	}
 }
