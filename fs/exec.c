@@ -126,6 +126,7 @@ static void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long s
 	wrmsr(MSR_KERNEL_GS_BASE, 0);	/* the user's GS base after the return's swapgs */
 	wrmsr(MSR_FS_BASE, 0);
 	fpu_init_user_state();	/* a clean FPU, as a freshly started program expects */
+	flush_signal_handlers(current);	/* the old image's handlers are gone */
 }
 
 #define EXEC_SCRIPT_MAX_ARGS 64

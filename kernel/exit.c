@@ -65,6 +65,7 @@ void do_exit(long code)
 		/* A zombie stays in the task list (its pid, group and session
 		 * still exist) until its parent reaps it. */
 		tsk->exit_state = EXIT_ZOMBIE;
+		do_notify_parent(tsk, (int)code);
 		wake_up_interruptible_all(&tsk->real_parent->wait_chldexit);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);

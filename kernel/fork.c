@@ -52,6 +52,7 @@ void put_task_struct(struct task_struct *t)
 	if (t->pid > 0)
 		free_pid(t->pid);
 	fpu_free(t);
+	free_task_signals(t);
 	free_pages((unsigned long)t->stack, get_order(THREAD_SIZE));
 	kmem_cache_free(task_struct_cachep, t);
 	atomic_dec(&nr_threads);
@@ -177,6 +178,8 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	p->exit_signal = flags & CSIGNAL;
 	err = -ENOMEM;
 	if (fpu_copy(p, parent))
+		goto fail;
+	if (copy_signal_state(p, parent))
 		goto fail;
 	if (flags & CLONE_VM) {
 		atomic_inc(&parent->mm->mm_users);

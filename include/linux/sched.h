@@ -8,6 +8,7 @@
  *   [c] only the task itself (current) touches it
  *   [i] set before the task first runs, then read-only
  *   [a] atomic
+ *   [s] signal_lock (irqsave, kernel/signal.c): pending and blocked signals, actions
  * Lock order: task->pi_lock -> rq->lock -> (timer base lock). */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
@@ -18,6 +19,7 @@
 #include <linux/completion.h>
 #include <linux/cred.h>
 #include <asm/percpu.h>
+#include <linux/signal_types.h>
 
 /* __state values (the seeds' state machine). */
 #define TASK_RUNNING 0x0000
@@ -123,6 +125,7 @@ struct task_struct {
 	bool kthread_should_stop;	/* [a] */
 	int kthread_result;		/* [c] */
 	struct completion kthread_exited;
+	struct task_signals *signals;	/* [s] NULL for kernel threads (kernel/signal.c) */
 	struct completion vfork_done;	/* completed when a vfork child execs or exits */
 	wait_queue_head_t wait_chldexit;	/* the parent sleeps here in wait4 */
 };

@@ -5,7 +5,34 @@
 #include <linux/compiler.h>
 #include <uapi/asm/signal.h>
 
+#include <linux/signal_types.h>
+
 struct task_struct;
-/* A synchronous fault in the current task (SIGSEGV, SIGBUS, SIGFPE...). */
+/* A synchronous fault in the current task (SIGSEGV, SIGBUS, SIGFPE...):
+ * delivered to its handler if it has one and the signal is not blocked,
+ * else the task dies of it. */
 void force_sig_fault(int sig, int code, void __user *addr);
+/* Queue @sig for @t (any context that may take signal_lock): 0 or -EINVAL. */
+int send_signal(struct task_struct *t, int sig, const struct sigpending_info *info);
+/* do_exit: the child's exit_signal to its parent (tasklist_lock held). */
+void do_notify_parent(struct task_struct *child, int status);
+/* fork: the child gets its own signal state with the parent's actions and
+ * mask, not its pending signals. 0 or -ENOMEM. */
+int copy_signal_state(struct task_struct *child, struct task_struct *parent);
+/* When the task_struct is freed. */
+void free_task_signals(struct task_struct *t);
+/* exec: handlers back to SIG_DFL (ignored signals stay ignored); a kernel
+ * thread becoming a process gets its signal state here. 0 or -ENOMEM. */
+int flush_signal_handlers(struct task_struct *t);
+
+/* One signal taken for delivery by get_signal(). */
+struct ksignal {
+	int sig;
+	struct k_sigaction ka;
+	struct sigpending_info info;
+	u64 oldmask;		/* the mask sigreturn restores */
+};
+bool get_signal(struct ksignal *k);
+struct pt_regs;
+void arch_do_signal_or_restart(struct pt_regs *regs);	/* arch/x86/kernel/signal.c */
 #endif

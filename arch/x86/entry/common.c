@@ -9,9 +9,6 @@
 #include <asm/page.h>
 #include <linux/signal.h>
 
-void __weak arch_do_signal_or_restart(struct pt_regs *regs)
-{
-}
 
 #define X86_EFLAGS_IOPL 0x3000
 #define X86_EFLAGS_VM 0x20000

@@ -21,6 +21,7 @@
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/sigframe.h>
+#include <linux/signal.h>
 
 struct rt_sigframe {
 	u64 pretcode;
@@ -185,4 +186,39 @@ long arch_rt_sigreturn(struct pt_regs *regs, u64 *blocked)
 		return -EFAULT;
 	*blocked = uc.uc_sigmask;
 	return 0;
+}
+
+static void fill_siginfo(siginfo_t *si, const struct ksignal *k)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = k->sig;
+	si->si_code = k->info.code;
+	if (k->info.addr)
+		si->si_addr = (void __user *)k->info.addr;
+	else
+		si->si_pid = k->info.pid;
+	if (k->sig == SIGCHLD)
+		si->si_status = k->info.status;
+}
+
+/* On the way to user mode with TIF_SIGPENDING (exit_to_user_mode): run the
+ * handler of the next deliverable signal. [LINUX-DIFF] No system-call
+ * restart: an interrupted call has already returned -EINTR. */
+void arch_do_signal_or_restart(struct pt_regs *regs)
+{
+	struct ksignal k;
+	if (!get_signal(&k))
+		return;
+	siginfo_t si;
+	fill_siginfo(&si, &k);
+	struct rt_frame_args a = {
+		.sig = k.sig, .handler = k.ka.handler, .restorer = k.ka.restorer,
+		.blocked = k.oldmask, .info = &si,
+	};
+	/* Without a restorer the handler could not return (musl and glibc
+	 * always give one); a frame that does not fit is fatal too, as on Linux. */
+	if (!(k.ka.flags & SA_RESTORER) || setup_rt_frame(regs, &a)) {
+		pr_info("%s[%d]: cannot deliver signal %d\n", current->comm, current->pid, k.sig);
+		do_exit(SIGSEGV);
+	}
 }

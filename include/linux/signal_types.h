@@ -1,0 +1,32 @@
+/* The per-task signal state embedded in task_struct (kernel/signal.c). */
+#ifndef _LINUX_SIGNAL_TYPES_H
+#define _LINUX_SIGNAL_TYPES_H
+#include <linux/types.h>
+#include <uapi/asm/signal.h>
+
+/* As rt_sigaction(2) passes it on x86-64 (struct kernel_sigaction). */
+struct k_sigaction {
+	unsigned long handler;	/* SIG_DFL, SIG_IGN or the user function */
+	unsigned long flags;	/* SA_* */
+	unsigned long restorer;	/* SA_RESTORER: calls rt_sigreturn */
+	u64 mask;		/* blocked while the handler runs */
+};
+
+/* What a handler's siginfo_t will say about one pending signal. */
+struct sigpending_info {
+	int code;		/* si_code: SI_USER, SI_KERNEL, SEGV_MAPERR, CLD_EXITED... */
+	int pid;		/* sender (kill) or child (SIGCHLD) */
+	unsigned long addr;	/* fault address */
+	int status;		/* SIGCHLD: exit status */
+};
+
+/* Allocated for user tasks (fork, or the first exec of a kernel thread).
+ * [LINUX-DIFF] Each task has its own table: no shared sighand_struct until
+ * CLONE_SIGHAND threads exist. Everything is under signal_lock. */
+struct task_signals {
+	u64 pending;				/* bit sig-1: queued (one of each, like Linux's standard signals) */
+	u64 blocked;				/* bit sig-1: not delivered now */
+	struct k_sigaction action[_NSIG];	/* index sig-1 */
+	struct sigpending_info info[_NSIG];
+};
+#endif
