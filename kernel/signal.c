@@ -12,8 +12,7 @@
  * [LINUX-DIFF] Not yet: real-time signal queues (one of each signal is
  * pending, as for Linux's standard signals), stopping and continuing (job
  * control: SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU are ignored), process groups for
- * kill(0) and kill(-pgrp), SA_RESTART (an interrupted call returns EINTR),
- * sigaltstack, core dumps. */
+ * kill(0) and kill(-pgrp), core dumps. */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -23,6 +22,7 @@
 #include <linux/slab.h>
 #include <asm/sigframe.h>
 #include <asm/ptrace.h>
+#include <linux/string.h>
 
 /* [LINUX-DIFF] One lock for every task's signal state instead of a
  * per-process siglock: simple, and signals are rare. Lock order:
@@ -178,8 +178,88 @@ int flush_signal_handlers(struct task_struct *t)
 		ka->restorer = 0;
 		ka->mask = 0;
 	}
+	t->signals->altstack_sp = t->signals->altstack_size = 0;
 	spin_unlock_irqrestore(&signal_lock, flags);
 	return 0;
+}
+
+/* Caller holds signal_lock: end a sigsuspend whose signal had no handler. */
+static void restore_saved_mask(struct task_struct *t)
+{
+	if (!t->signals->restore_saved_mask)
+		return;
+	t->signals->blocked = t->signals->saved_mask;
+	t->signals->restore_saved_mask = false;
+}
+
+/* Sleep until a signal is deliverable. */
+static void wait_for_signal(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+static bool on_altstack(const struct task_signals *s, unsigned long sp)
+{
+	return s->altstack_size && sp - s->altstack_sp < s->altstack_size;
+}
+
+/* Caller holds signal_lock: where the handler's frame goes. */
+static void fill_altstack(struct task_struct *t, struct ksignal *k)
+{
+	struct task_signals *s = t->signals;
+	unsigned long sp = task_pt_regs(t)->sp;
+	k->altstack_sp = s->altstack_sp;
+	k->altstack_size = s->altstack_size;
+	k->on_altstack = on_altstack(s, sp);
+	k->stack_top = 0;
+	if ((k->ka.flags & SA_ONSTACK) && s->altstack_size && !k->on_altstack)
+		k->stack_top = s->altstack_sp + s->altstack_size;
+}
+
+#define MINSIGSTKSZ 2048
+#define SS_AUTODISARM (1U << 31)
+
+long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
+{
+	struct task_signals *s = current->signals;
+	unsigned long sp = task_pt_regs(current)->sp, flags;
+	stack_t ss, oss;
+
+	if (!s)
+		return -ENOMEM;
+	if (uss && copy_from_user(&ss, uss, sizeof(ss)))
+		return -EFAULT;
+	spin_lock_irqsave(&signal_lock, flags);
+	memset(&oss, 0, sizeof(oss));
+	oss.ss_sp = (void __user *)s->altstack_sp;
+	oss.ss_size = s->altstack_size;
+	oss.ss_flags = on_altstack(s, sp) ? SS_ONSTACK : s->altstack_size ? 0 : SS_DISABLE;
+	long err = 0;
+	if (uss) {
+		int mode = ss.ss_flags & ~SS_AUTODISARM;
+		if (on_altstack(s, sp))
+			err = -EPERM;
+		else if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
+			err = -EINVAL;
+		else if (mode == SS_DISABLE)
+			s->altstack_sp = s->altstack_size = 0;
+		else if (ss.ss_size < MINSIGSTKSZ)
+			err = -ENOMEM;
+		else {
+			s->altstack_sp = (unsigned long)ss.ss_sp;
+			s->altstack_size = ss.ss_size;
+		}
+	}
+	spin_unlock_irqrestore(&signal_lock, flags);
+	if (!err && uoss && copy_to_user(uoss, &oss, sizeof(oss)))
+		return -EFAULT;
+	return err;
 }
 
 /* Take the lowest deliverable signal of current. Default actions happen
@@ -196,6 +276,7 @@ bool get_signal(struct ksignal *k)
 		spin_lock_irqsave(&signal_lock, flags);
 		u64 ready = tsk->signals->pending & ~(tsk->signals->blocked & ~UNBLOCKABLE);
 		if (!ready) {
+			restore_saved_mask(tsk);
 			recalc_sigpending(tsk);
 			spin_unlock_irqrestore(&signal_lock, flags);
 			return false;
@@ -206,7 +287,11 @@ bool get_signal(struct ksignal *k)
 		k->ka = tsk->signals->action[sig - 1];
 		k->info = tsk->signals->info[sig - 1];
 		if (k->ka.handler != SIG_DFL && k->ka.handler != SIG_IGN && sig != SIGKILL) {
-			k->oldmask = tsk->signals->blocked;
+			/* After sigsuspend the handler's frame restores the
+			 * caller's mask, not the temporary one. */
+			k->oldmask = tsk->signals->restore_saved_mask ? tsk->signals->saved_mask : tsk->signals->blocked;
+			tsk->signals->restore_saved_mask = false;
+			fill_altstack(tsk, k);
 			tsk->signals->blocked |= k->ka.mask | ((k->ka.flags & SA_NODEFER) ? 0 : sigmask(sig));
 			tsk->signals->blocked &= ~UNBLOCKABLE;
 			if (k->ka.flags & SA_RESETHAND)
@@ -309,22 +394,34 @@ long sys_rt_sigreturn(void)
 	return regs->ax;	/* the interrupted code's rax, as the frame had it */
 }
 
-/* Send @sig to the process (by_tgid) or thread whose id matches, and for
- * a thread also in process @tgid (0: any); -ESRCH if none. */
+/* Caller holds tasklist_lock. The task with this pid (by_tgid: this
+ * process id), and for a thread also in process @tgid (0: any). Zombies
+ * have left task_list but are still on their parent's children list. */
+static struct task_struct *find_target(pid_t id, bool by_tgid, pid_t tgid)
+{
+	struct task_struct *t, *c;
+	list_for_each_entry(t, &task_list, tasks) {
+		if ((by_tgid ? t->tgid : t->pid) == id && (!tgid || t->tgid == tgid))
+			return t;
+		list_for_each_entry(c, &t->children, sibling)
+			if (c->exit_state && (by_tgid ? c->tgid : c->pid) == id && (!tgid || c->tgid == tgid))
+				return c;
+	}
+	return NULL;
+}
+
+/* Send @sig to one process or thread; -ESRCH if there is none. */
 static long kill_one(pid_t id, bool by_tgid, pid_t tgid, int sig)
 {
 	struct sigpending_info info = { .code = SI_USER, .pid = current->tgid };
-	struct task_struct *t;
 	unsigned long flags;
 	long ret = -ESRCH;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(t, &task_list, tasks) {
-		if ((by_tgid ? t->tgid : t->pid) != id || (tgid && t->tgid != tgid) || t->exit_state || !t->mm)
-			continue;
-		ret = sig ? send_signal(t, sig, &info) : 0;
-		break;
-	}
+	struct task_struct *t = find_target(id, by_tgid, tgid);
+	/* A zombie still exists (kill succeeds) but takes no signals. */
+	if (t)
+		ret = sig && !t->exit_state ? send_signal(t, sig, &info) : 0;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
@@ -371,4 +468,33 @@ long sys_tgkill(pid_t tgid, pid_t tid, int sig)
 	if (tgid <= 0 || tid <= 0 || (sig && !valid_signal(sig)))
 		return -EINVAL;
 	return kill_one(tid, false, tgid, sig);
+}
+
+/* Replace the mask, sleep until a signal is delivered, and (through the
+ * handler's frame, or get_signal) go back to the old mask. Always EINTR. */
+long sys_rt_sigsuspend(const u64 __user *umask, size_t sigsetsize)
+{
+	unsigned long flags;
+	u64 mask;
+
+	if (!current->signals)
+		return -ENOMEM;
+	if (sigsetsize != SIGSETSIZE)
+		return -EINVAL;
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	spin_lock_irqsave(&signal_lock, flags);
+	current->signals->saved_mask = current->signals->blocked;
+	current->signals->restore_saved_mask = true;
+	current->signals->blocked = mask & ~UNBLOCKABLE;
+	recalc_sigpending(current);
+	spin_unlock_irqrestore(&signal_lock, flags);
+	wait_for_signal();
+	return -EINTR;
+}
+
+long sys_pause(void)
+{
+	wait_for_signal();
+	return -EINTR;
 }

@@ -2,8 +2,10 @@
 # `make test`: every test layer in order (ARCHITECTURE.md §6), each writing
 # "PASS name"/"FAIL name" lines to build/test-results/<step>.log, then one
 # closing line "N passed, N failed". Exits non-zero if anything failed.
-# Run one step alone with: scripts/run-tests.sh <step> (unit, docs, build, boot,
-# ktest, oops, iso, docs).
+# Run steps alone with: scripts/run-tests.sh <step>... (unit docs build ktest
+# boot oops console iso user linux bench, plus the steps other areas add in
+# their rules.mk through TEST_STEPS); the closing count then covers only them.
+# A step without a step_<name> function here is `make test-step-<name>`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 R=build/test-results
@@ -11,7 +13,11 @@ mkdir -p "$R"
 MAKE=${MAKE:-make}
 JOBS=${JOBS:-2}
 steps=("$@")
-[ ${#steps[@]} -eq 0 ] && steps=(unit docs build ktest boot oops console iso user linux bench)
+if [ ${#steps[@]} -eq 0 ]; then
+	# shellcheck disable=SC2206	# TEST_STEPS is a list of words from make
+	steps=(unit docs build ktest boot oops console iso user ${TEST_STEPS:-} linux bench)
+	rm -f "$R"/*.log	# a full run counts nothing left over from earlier runs
+fi
 
 record() {	# record <step> : read PASS/FAIL lines on stdin, echo and save them
 	tee -a "$R/$1.log" | grep -E '^(PASS|FAIL) ' || true
@@ -26,7 +32,12 @@ step_docs() {
 }
 
 step_build() {
-	# The kernel with clang too, into its own directory.
+	# The kernel with gcc (-Werror), then with clang into its own directory.
+	if $MAKE -s kernel >"$R/build-gcc.out" 2>&1; then
+		echo "PASS build:gcc"
+	else
+		echo "FAIL build:gcc"; tail -n 30 "$R/build-gcc.out" >&2
+	fi
 	if $MAKE -s O=build/clang CC=clang kernel >"$R/build-clang.out" 2>&1; then
 		echo "PASS build:clang"
 	else
@@ -161,17 +172,29 @@ step_bench() {
 	python3 tools/bench/run.py --smoke
 }
 
+run_step() {	# a step of another area, from its rules.mk
+	if declare -F "step_$1" >/dev/null; then
+		"step_$1"
+	elif ! $MAKE -s --no-print-directory "test-step-$1"; then
+		echo "FAIL $1:make-test-step-$1-failed"
+	fi
+}
+
+logs=()
 for s in "${steps[@]}"; do
 	rm -f "$R/$s.log"
 	echo "== $s"
-	"step_$s" | record "$s"
+	run_step "$s" | record "$s"
+	# A step that records nothing is a failure, never a silent skip.
+	grep -qE '^(PASS|FAIL) ' "$R/$s.log" 2>/dev/null || echo "FAIL $s:step-recorded-no-result" | record "$s"
+	logs+=("$R/$s.log")
 done
 
-pass=$(cat "$R"/*.log 2>/dev/null | grep -c '^PASS ')
-fail=$(cat "$R"/*.log 2>/dev/null | grep -c '^FAIL ')
+pass=$(cat "${logs[@]}" | grep -c '^PASS ')
+fail=$(cat "${logs[@]}" | grep -c '^FAIL ')
 if [ "$fail" -gt 0 ]; then
 	echo "Failed:"
-	cat "$R"/*.log | grep '^FAIL ' | sed 's/^/  /'
+	cat "${logs[@]}" | grep '^FAIL ' | sed 's/^/  /'
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

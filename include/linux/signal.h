@@ -6,6 +6,7 @@
 #include <uapi/asm/signal.h>
 
 #include <linux/signal_types.h>
+#include <uapi/asm/sigcontext.h>
 
 struct task_struct;
 /* A synchronous fault in the current task (SIGSEGV, SIGBUS, SIGFPE...):
@@ -31,6 +32,9 @@ struct ksignal {
 	struct k_sigaction ka;
 	struct sigpending_info info;
 	u64 oldmask;		/* the mask sigreturn restores */
+	unsigned long stack_top;	/* SA_ONSTACK: the alternate stack's top, else 0 */
+	unsigned long altstack_sp, altstack_size;	/* reported in the frame's uc_stack */
+	bool on_altstack;		/* the interrupted code already runs on it */
 };
 bool get_signal(struct ksignal *k);
 struct pt_regs;

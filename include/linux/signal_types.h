@@ -26,6 +26,10 @@ struct sigpending_info {
 struct task_signals {
 	u64 pending;				/* bit sig-1: queued (one of each, like Linux's standard signals) */
 	u64 blocked;				/* bit sig-1: not delivered now */
+	u64 saved_mask;				/* sigsuspend: the mask to go back to */
+	bool restore_saved_mask;		/* ... after the next delivery */
+	unsigned long altstack_sp;		/* sigaltstack: base, size (0: none) */
+	unsigned long altstack_size;
 	struct k_sigaction action[_NSIG];	/* index sig-1 */
 	struct sigpending_info info[_NSIG];
 };

@@ -83,6 +83,10 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t sigsetsize);
 long sys_rt_sigpending(u64 __user *set, size_t sigsetsize);
 long sys_rt_sigreturn(void);
+long sys_rt_sigsuspend(const u64 __user *mask, size_t sigsetsize);
+long sys_pause(void);
+struct sigaltstack;
+long sys_sigaltstack(const struct sigaltstack __user *ss, struct sigaltstack __user *oss);
 long sys_kill(pid_t pid, int sig);
 long sys_tkill(pid_t tid, int sig);
 long sys_tgkill(pid_t tgid, pid_t tid, int sig);

@@ -201,19 +201,57 @@ static void fill_siginfo(siginfo_t *si, const struct ksignal *k)
 		si->si_status = k->info.status;
 }
 
+/* A system call interrupted by a signal returns one of the -ERESTART*
+ * codes (never seen by user space). Here, knowing whether a handler runs
+ * (@ka, NULL if none), it becomes -EINTR or the call is made again: rax
+ * gets the number back and rip steps back over the 2-byte SYSCALL. */
+static void handle_syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
+{
+	if ((long)regs->orig_ax < 0)
+		return;		/* not in a system call */
+	switch ((long)regs->ax) {
+	case -ERESTARTNOHAND:
+	case -ERESTART_RESTARTBLOCK:
+		if (ka) {
+			regs->ax = -EINTR;
+			break;
+		}
+		goto restart;
+	case -ERESTARTSYS:
+		if (ka && !(ka->flags & SA_RESTART)) {
+			regs->ax = -EINTR;
+			break;
+		}
+		goto restart;
+	case -ERESTARTNOINTR:
+	restart:
+		regs->ax = regs->orig_ax;
+		regs->ip -= 2;
+		break;
+	}
+	regs->orig_ax = -1;	/* decided: never twice */
+}
+
 /* On the way to user mode with TIF_SIGPENDING (exit_to_user_mode): run the
- * handler of the next deliverable signal. [LINUX-DIFF] No system-call
- * restart: an interrupted call has already returned -EINTR. */
+ * handler of the next deliverable signal, restarting or failing the
+ * interrupted system call as its SA_RESTART flag says. */
 void arch_do_signal_or_restart(struct pt_regs *regs)
 {
 	struct ksignal k;
-	if (!get_signal(&k))
+	if (!get_signal(&k)) {
+		handle_syscall_restart(regs, NULL);
 		return;
+	}
+	handle_syscall_restart(regs, &k.ka);
 	siginfo_t si;
 	fill_siginfo(&si, &k);
+	stack_t alt = {
+		.ss_sp = (void __user *)k.altstack_sp, .ss_size = k.altstack_size,
+		.ss_flags = k.on_altstack ? SS_ONSTACK : k.altstack_size ? 0 : SS_DISABLE,
+	};
 	struct rt_frame_args a = {
 		.sig = k.sig, .handler = k.ka.handler, .restorer = k.ka.restorer,
-		.blocked = k.oldmask, .info = &si,
+		.blocked = k.oldmask, .info = &si, .stack_top = k.stack_top, .altstack = &alt,
 	};
 	/* Without a restorer the handler could not return (musl and glibc
 	 * always give one); a frame that does not fit is fatal too, as on Linux. */

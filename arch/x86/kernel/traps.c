@@ -165,8 +165,6 @@ void show_stack_from(unsigned long rbp, unsigned long rip);
 __noreturn void die(const char *what, struct pt_regs *regs, unsigned long error_code)
 {
 	printk(KERN_EMERG "Oops: %s, error code %#lx, CPU %d\n", what, error_code, smp_processor_id());
-	if (regs->orig_ax != error_code)
-		printk(KERN_EMERG "(orig_ax %#lx)\n", regs->orig_ax);
 	show_regs(regs);
 	show_stack_from(regs->bp, regs->ip);
 	panic("Fatal exception: %s", what);
@@ -194,6 +192,9 @@ static void do_exception(struct pt_regs *regs, unsigned long vector)
 {
 	unsigned long error_code = regs->orig_ax;
 
+	/* From here on orig_ax says "not in a system call" (-1), so signal
+	 * delivery never mistakes this entry for an interrupted syscall. */
+	regs->orig_ax = -1;
 	if (vector == X86_TRAP_PF) {
 		exc_page_fault(regs, error_code);
 		return;
@@ -232,6 +233,7 @@ void x86_entry(struct pt_regs *regs, unsigned long vector)
 	if (vector < 32) {
 		do_exception(regs, vector);
 	} else {
+		regs->orig_ax = -1;	/* not a system call (see do_exception) */
 		__preempt_count_add(HARDIRQ_OFFSET);
 		this_cpu_ptr(&pcpu_hot)->irq_count++;
 		do_IRQ(regs, vector);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <sys/reboot.h>
 #include <sys/wait.h>
+#include <sched.h>
 #include "utest.h"
 
 static volatile sig_atomic_t got_sig, got_code, got_pid, got_status;
@@ -154,12 +155,141 @@ static void test_dispositions(void)
 	signal(SIGCHLD, SIG_DFL);
 }
 
+/* The way busybox ash waits for children: SIGCHLD blocked, then
+ * sigsuspend with it unblocked; the handler runs, sigsuspend returns EINTR,
+ * and the old mask (SIGCHLD blocked) is back. */
+static void test_sigsuspend(void)
+{
+	sigset_t chld, old, during, now;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	got_sig = 0;
+	set_handler(SIGCHLD, on_signal, 0);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(0);
+	sigemptyset(&during);
+	int r = sigsuspend(&during);
+	CHECK("sigsuspend_returns_eintr_after_handler", r == -1 && errno == EINTR && got_sig == SIGCHLD);
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	CHECK("sigsuspend_restores_the_old_mask", sigismember(&now, SIGCHLD));
+	wait_status(pid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	signal(SIGCHLD, SIG_DFL);
+
+	got_sig = 0;
+	set_handler(SIGUSR1, on_signal, 0);
+	/* The child keeps signalling (one signal could come before pause()
+	 * starts, and pause would then wait forever) until it is killed. */
+	pid = fork();
+	if (pid == 0) {
+		for (;;) {
+			kill(getppid(), SIGUSR1);
+			sched_yield();
+		}
+	}
+	r = pause();
+	CHECK("pause_returns_eintr_after_handler", r == -1 && errno == EINTR && got_sig == SIGUSR1);
+	kill(pid, SIGKILL);
+	CHECK("sigkill_ends_a_running_child", WIFSIGNALED(wait_status(pid)) );
+	signal(SIGUSR1, SIG_DFL);
+}
+
+static volatile sig_atomic_t nr_signals;
+static void count_signal(int sig) { nr_signals++; }
+
+/* A child that signals its parent until it is killed. */
+static pid_t start_pest(void)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		for (;;) {
+			kill(getppid(), SIGUSR1);
+			sched_yield();
+		}
+	return pid;
+}
+
+/* A blocking call interrupted by a handled signal: EINTR without
+ * SA_RESTART; with SA_RESTART it goes on and returns its real result. */
+static void test_restart(void)
+{
+	set_handler(SIGUSR1, count_signal, 0);
+	pid_t sleeper = fork();
+	if (sleeper == 0)
+		for (;;)
+			pause();
+	pid_t pest = start_pest();
+	int st;
+	pid_t r = waitpid(sleeper, &st, 0);
+	CHECK("interrupted_wait_gives_eintr_without_sa_restart", r == -1 && errno == EINTR && nr_signals > 0);
+	kill(pest, SIGKILL);
+	wait_status(pest);
+	kill(sleeper, SIGKILL);
+	wait_status(sleeper);
+
+	nr_signals = 0;
+	set_handler(SIGUSR1, count_signal, SA_RESTART);
+	pid_t worker = fork();
+	if (worker == 0) {
+		for (int i = 0; i < 20000; i++)
+			sched_yield();
+		_exit(5);
+	}
+	pest = start_pest();
+	r = waitpid(worker, &st, 0);
+	CHECK("interrupted_wait_restarts_with_sa_restart", r == worker && WIFEXITED(st) && WEXITSTATUS(st) == 5);
+	kill(pest, SIGKILL);
+	wait_status(pest);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+static char altstack_mem[65536];
+static volatile int alt_used, alt_eperm, alt_onstack;
+
+static void on_altstack_handler(int sig)
+{
+	char local;
+	alt_used = &local >= altstack_mem && &local < altstack_mem + sizeof(altstack_mem);
+	stack_t ss = { .ss_sp = altstack_mem, .ss_size = sizeof(altstack_mem) }, cur;
+	alt_eperm = sigaltstack(&ss, NULL) == -1 && errno == EPERM;
+	alt_onstack = sigaltstack(NULL, &cur) == 0 && cur.ss_flags == SS_ONSTACK;
+}
+
+static void test_altstack(void)
+{
+	stack_t ss = { .ss_sp = altstack_mem, .ss_size = sizeof(altstack_mem) }, old;
+	CHECK("sigaltstack_set", sigaltstack(&ss, NULL) == 0);
+	CHECK("sigaltstack_reports_it", sigaltstack(NULL, &old) == 0 && old.ss_sp == altstack_mem &&
+	      old.ss_size == sizeof(altstack_mem) && old.ss_flags == 0);
+	set_handler(SIGUSR2, on_altstack_handler, SA_ONSTACK);
+	kill(getpid(), SIGUSR2);
+	CHECK("sa_onstack_handler_runs_on_the_alternate_stack", alt_used);
+	CHECK("sigaltstack_while_on_it_gives_eperm", alt_eperm);
+	CHECK("sigaltstack_says_onstack_inside_handler", alt_onstack);
+	ss.ss_size = 512;
+	CHECK_ERRNO("sigaltstack_too_small_gives_enomem", sigaltstack(&ss, NULL), ENOMEM);
+	ss.ss_flags = SS_DISABLE;
+	CHECK("sigaltstack_disable", sigaltstack(&ss, NULL) == 0 && sigaltstack(NULL, &old) == 0 &&
+	      old.ss_flags == SS_DISABLE);
+	signal(SIGUSR2, SIG_DFL);
+}
+
 static void test_errors(void)
 {
 	CHECK_ERRNO("sigaction_on_sigkill_gives_einval", set_handler(SIGKILL, on_signal, 0), EINVAL);
 	CHECK_ERRNO("kill_signal_65_gives_einval", kill(getpid(), 65), EINVAL);
 	CHECK_ERRNO("kill_missing_pid_gives_esrch", kill(999999, 0), ESRCH);
 	CHECK("kill_signal_0_checks_existence", kill(getpid(), 0) == 0);
+	pid_t zombie = fork();
+	if (zombie == 0)
+		_exit(0);
+	siginfo_t si;
+	waitid(P_PID, zombie, &si, WEXITED | WNOWAIT);	/* it is a zombie now */
+	CHECK("kill_on_a_zombie_succeeds", kill(zombie, 0) == 0 && kill(zombie, SIGTERM) == 0);
+	wait_status(zombie);
+	CHECK_ERRNO("kill_on_a_reaped_child_gives_esrch", kill(zombie, 0), ESRCH);
 	CHECK_ERRNO("sigprocmask_bad_how_gives_einval",
 		    syscall(SYS_rt_sigprocmask, 99, &(uint64_t){ 0 }, NULL, 8), EINVAL);
 	CHECK_ERRNO("rt_sigaction_bad_sigsetsize_gives_einval",
@@ -175,6 +305,9 @@ int main(void)
 	setvbuf(stdout, NULL, _IONBF, 0);
 	test_handlers();
 	test_dispositions();
+	test_sigsuspend();
+	test_restart();
+	test_altstack();
 	test_errors();
 	printf("syscall_signals: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
