@@ -232,6 +232,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	const char *base = strrchr(filename, '/');
 	strlcpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
 	current->flags &= ~PF_KTHREAD;
+	current->did_exec = true;
 	start_thread(task_pt_regs(current), b.entry, b.sp);
 	return 0;
 fail:

@@ -43,7 +43,7 @@ static int run_init_process(const char *path)
 	extern struct task_struct *child_reaper;
 	argv_init[0] = path;
 	current->exit_signal = SIGCHLD;
-	child_reaper = current;
+	child_reaper = current;	/* pgrp and session stay 0, as on Linux, until init calls setsid */
 	int err = kernel_execve(path, argv_init, envp_init);
 	if (err) {
 		pr_err("kernel_init: cannot run %s (error %d)\n", path, err);

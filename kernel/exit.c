@@ -56,12 +56,14 @@ void do_exit(long code)
 	exit_mm(tsk);
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_del_init(&tsk->tasks);
 	if (child_reaper)
 		forget_original_parent(tsk);
 	if (tsk->exit_signal < 0) {
 		tsk->exit_state = EXIT_DEAD;	/* kernel thread: nobody waits */
+		list_del_init(&tsk->tasks);
 	} else {
+		/* A zombie stays in the task list (its pid, group and session
+		 * still exist) until its parent reaps it. */
 		tsk->exit_state = EXIT_ZOMBIE;
 		do_notify_parent(tsk, (int)code);
 		wake_up_interruptible_all(&tsk->real_parent->wait_chldexit);
@@ -90,16 +92,23 @@ void do_exit(long code)
 #define P_PID 1
 #define P_PGID 2
 
-static bool pid_matches(struct task_struct *c, pid_t pid)
+/* Which children a wait is for: pgrp > 0 selects a process group; otherwise
+ * pid > 0 is one child and -1 any child. */
+struct wait_sel {
+	pid_t pid;
+	pid_t pgrp;
+};
+
+static bool pid_matches(struct task_struct *c, struct wait_sel w)
 {
-	if (pid > 0)
-		return c->pid == pid;
-	return pid == -1 || pid == 0;	/* [LINUX-DIFF] no process groups yet: 0 means any */
+	if (w.pgrp > 0)
+		return c->pgrp == w.pgrp;
+	return w.pid == -1 || c->pid == w.pid;
 }
 
 /* A zombie child matching @pid, unlinked from the children list unless
  * @keep (WNOWAIT); or NULL. Sets *any if @pid matches some child at all. */
-static struct task_struct *find_zombie(pid_t pid, bool keep, bool *any)
+static struct task_struct *find_zombie(struct wait_sel pid, bool keep, bool *any)
 {
 	struct task_struct *c, *found = NULL;
 	unsigned long flags;
@@ -113,6 +122,7 @@ static struct task_struct *find_zombie(pid_t pid, bool keep, bool *any)
 			found = c;
 			if (!keep) {
 				list_del_init(&c->sibling);
+				list_del_init(&c->tasks);
 				c->exit_state = EXIT_DEAD;
 			}
 			break;
@@ -122,7 +132,7 @@ static struct task_struct *find_zombie(pid_t pid, bool keep, bool *any)
 	return found;
 }
 
-static bool zombie_ready(pid_t pid)
+static bool zombie_ready(struct wait_sel pid)
 {
 	struct task_struct *c;
 	bool ready = false;
@@ -137,7 +147,7 @@ static bool zombie_ready(pid_t pid)
 
 /* Wait for a child to exit. Returns its task (a reference the caller drops
  * unless @keep), NULL with *err = 0 for WNOHANG, or NULL with *err < 0. */
-static struct task_struct *do_wait(pid_t pid, int options, bool keep, long *err)
+static struct task_struct *do_wait(struct wait_sel pid, int options, bool keep, long *err)
 {
 	for (;;) {
 		bool any;
@@ -169,9 +179,12 @@ long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user 
 		return -EINVAL;
 	if (pid == INT_MIN)
 		return -ESRCH;
-	if (pid < -1)
-		return -ECHILD;	/* [LINUX-DIFF] no process groups yet */
-	struct task_struct *c = do_wait(pid, options, false, &err);
+	struct wait_sel sel = { pid, 0 };
+	if (pid == 0)
+		sel.pgrp = current->pgrp;
+	else if (pid < -1)
+		sel.pgrp = -pid;
+	struct task_struct *c = do_wait(sel, options, false, &err);
 	if (!c)
 		return err;
 	pid_t ret = c->pid;
@@ -196,13 +209,13 @@ long sys_waitid(int which, pid_t upid, void __user *infop, int options, struct r
 	if (!(options & (WEXITED | WUNTRACED | WCONTINUED)) ||
 	    (options & ~(WNOHANG | WEXITED | WUNTRACED | WCONTINUED | WNOWAIT | __WNOTHREAD | __WALL | __WCLONE)))
 		return -EINVAL;
-	pid_t pid;
+	struct wait_sel pid = { -1, 0 };
 	if (which == P_ALL)
-		pid = -1;
+		pid.pid = -1;
 	else if (which == P_PID && upid > 0)
-		pid = upid;
-	else if (which == P_PGID)
-		return -ECHILD;	/* [LINUX-DIFF] no process groups yet */
+		pid.pid = upid;
+	else if (which == P_PGID && upid >= 0)
+		pid.pgrp = upid ? upid : current->pgrp;
 	else
 		return -EINVAL;
 	if (!(options & WEXITED))

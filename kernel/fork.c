@@ -173,6 +173,8 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	p->tgid = p->pid;
 	memcpy(p->comm, parent->comm, sizeof(p->comm));
 	p->cred = parent->cred;
+	p->pgrp = parent->pgrp;
+	p->session = parent->session;
 	p->exit_signal = flags & CSIGNAL;
 	err = -ENOMEM;
 	if (fpu_copy(p, parent))

@@ -394,22 +394,34 @@ long sys_rt_sigreturn(void)
 	return regs->ax;	/* the interrupted code's rax, as the frame had it */
 }
 
-/* Send @sig to the process (by_tgid) or thread whose id matches, and for
- * a thread also in process @tgid (0: any); -ESRCH if none. */
+/* Caller holds tasklist_lock. The task with this pid (by_tgid: this
+ * process id), and for a thread also in process @tgid (0: any). Zombies
+ * have left task_list but are still on their parent's children list. */
+static struct task_struct *find_target(pid_t id, bool by_tgid, pid_t tgid)
+{
+	struct task_struct *t, *c;
+	list_for_each_entry(t, &task_list, tasks) {
+		if ((by_tgid ? t->tgid : t->pid) == id && (!tgid || t->tgid == tgid))
+			return t;
+		list_for_each_entry(c, &t->children, sibling)
+			if (c->exit_state && (by_tgid ? c->tgid : c->pid) == id && (!tgid || c->tgid == tgid))
+				return c;
+	}
+	return NULL;
+}
+
+/* Send @sig to one process or thread; -ESRCH if there is none. */
 static long kill_one(pid_t id, bool by_tgid, pid_t tgid, int sig)
 {
 	struct sigpending_info info = { .code = SI_USER, .pid = current->tgid };
-	struct task_struct *t;
 	unsigned long flags;
 	long ret = -ESRCH;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(t, &task_list, tasks) {
-		if ((by_tgid ? t->tgid : t->pid) != id || (tgid && t->tgid != tgid) || t->exit_state || !t->mm)
-			continue;
-		ret = sig ? send_signal(t, sig, &info) : 0;
-		break;
-	}
+	struct task_struct *t = find_target(id, by_tgid, tgid);
+	/* A zombie still exists (kill succeeds) but takes no signals. */
+	if (t)
+		ret = sig && !t->exit_state ? send_signal(t, sig, &info) : 0;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }

@@ -288,3 +288,94 @@ long sys_setrlimit(unsigned int resource, const struct rlimit64 __user *rlim)
 		return -EFAULT;
 	return sys_prlimit64(0, resource, rlim, NULL);
 }
+
+/* ---- process groups and sessions (seed concept: sessions and job control) ---- */
+
+struct task_struct *find_task_by_vpid(pid_t pid)
+{
+	struct task_struct *t;
+	if (pid <= 0)
+		return NULL;
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
+static bool pgrp_in_session(pid_t pgrp, pid_t session)
+{
+	struct task_struct *t;
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pgrp == pgrp && t->session == session)
+			return true;
+	return false;
+}
+
+long sys_setpgid(pid_t pid, pid_t pgid)
+{
+	struct task_struct *me = current, *p;
+	unsigned long flags;
+	long err = 0;
+	if (pgid < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid ? find_task_by_vpid(pid) : me;
+	if (!pid)
+		pid = me->pid;
+	if (!pgid)
+		pgid = pid;
+	if (!p || (p != me && p->real_parent != me)) {
+		err = -ESRCH;		/* neither us nor our child */
+	} else if (p != me && p->did_exec) {
+		err = -EACCES;		/* a child that has exec'd is out of reach */
+	} else if (p->session != me->session || p->pid == p->session) {
+		err = -EPERM;		/* other session, or a session leader */
+	} else if (pgid != pid && !pgrp_in_session(pgid, me->session)) {
+		err = -EPERM;		/* joining a group that is not in our session */
+	} else {
+		p->pgrp = pgid;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+long sys_getpgid(pid_t pid)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	struct task_struct *p = pid ? find_task_by_vpid(pid) : current;
+	long ret = p ? p->pgrp : -ESRCH;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+long sys_getpgrp(void)
+{
+	return sys_getpgid(0);
+}
+
+long sys_getsid(pid_t pid)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	struct task_struct *p = pid ? find_task_by_vpid(pid) : current;
+	long ret = p ? p->session : -ESRCH;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+long sys_setsid(void)
+{
+	struct task_struct *me = current, *t;
+	unsigned long flags;
+	long ret = me->pid;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	/* A process-group leader (or anyone whose pid names a group) may not. */
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pgrp == me->pid)
+			ret = -EPERM;
+	if (ret > 0)
+		me->pgrp = me->session = me->pid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}

@@ -128,13 +128,13 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals mm ids"
+USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals mm ids pgrp"
 build_user_tests() {
 	mkdir -p build/user
 	for t in $USER_TESTS segv exit42; do
 		musl-gcc -static -O2 -Wall -o build/user/$t tools/testing/user/$t.c || return 1
 	done
-	for t in basic proc misc syscall_entry syscall_traps syscall_signals mm ids segv; do
+	for t in basic proc misc syscall_entry syscall_traps syscall_signals mm ids pgrp segv; do
 		usr/gen_test_initramfs.sh build/user/$t build/user/$t.cpio || return 1
 	done
 	# exec also needs corrupt executables and #! scripts under /bad/.

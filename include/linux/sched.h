@@ -90,6 +90,9 @@ struct task_struct {
 
 	pid_t pid;			/* [i] */
 	pid_t tgid;			/* [i] */
+	pid_t pgrp;			/* [t] process group */
+	pid_t session;			/* [t] session */
+	bool did_exec;			/* [t] for setpgid's EACCES rule */
 	char comm[TASK_COMM_LEN];	/* [c] executable name */
 	struct task_struct *real_parent;	/* [t] */
 	struct task_struct *parent;	/* [t] */
@@ -172,6 +175,7 @@ struct task_struct *alloc_task_struct(void);
 struct task_struct *create_kernel_thread(int (*fn)(void *), void *arg, const char *name);
 /* kernel/exit.c */
 __attribute__((noreturn)) void do_exit(long code);
+struct task_struct *find_task_by_vpid(pid_t pid);	/* tasklist_lock held */
 /* kernel/pid.c */
 pid_t alloc_pid(void);
 void free_pid(pid_t pid);

@@ -72,6 +72,11 @@ long sys_getresuid(uid_t __user *r, uid_t __user *e, uid_t __user *s);
 long sys_getresgid(gid_t __user *r, gid_t __user *e, gid_t __user *s);
 long sys_getgroups(int size, gid_t __user *list);
 long sys_setgroups(int size, const gid_t __user *list);
+long sys_setpgid(pid_t pid, pid_t pgid);
+long sys_getpgid(pid_t pid);
+long sys_getpgrp(void);
+long sys_getsid(pid_t pid);
+long sys_setsid(void);
 struct k_sigaction;
 long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_sigaction __user *oact,
 		      size_t sigsetsize);

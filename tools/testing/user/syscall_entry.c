@@ -253,6 +253,64 @@ static void test_user_gsbase(void)
 	wrgsbase(0);
 }
 
+/* YMM (AVX) state is enabled by the kernel in XCR0. */
+static int avx_enabled(void)
+{
+	unsigned int a = 1, b, c = 0, d;
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+	if (!(c & (1u << 27)) || !(c & (1u << 28)))	/* OSXSAVE, AVX */
+		return 0;
+	unsigned int lo, hi;
+	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	return (lo & 6) == 6;
+}
+
+/* Each child keeps its own pattern in xmm/ymm registers while yielding to
+ * the others many times; any change means another process's state leaked
+ * in. Exit 0 if the state always held. */
+static int fpu_child(uint64_t seed, int use_avx)
+{
+	uint64_t pat[4] __attribute__((aligned(32))) = { seed, ~seed, seed * 3, seed ^ 0x5555 };
+	uint64_t got[4] __attribute__((aligned(32)));
+	if (use_avx)
+		__asm__ volatile("vmovdqa (%0), %%ymm7" :: "r"(pat) : "xmm7", "memory");
+	else
+		__asm__ volatile("movdqa (%0), %%xmm7" :: "r"(pat) : "xmm7", "memory");
+	for (int i = 0; i < 300; i++) {
+		syscall(SYS_sched_yield);
+		for (volatile int j = 0; j < 1000; j++)
+			;
+		if (use_avx) {
+			__asm__ volatile("vmovdqa %%ymm7, (%0)" :: "r"(got) : "memory");
+			if (memcmp(got, pat, 32))
+				return 1;
+		} else {
+			__asm__ volatile("movdqa %%xmm7, (%0)" :: "r"(got) : "memory");
+			if (memcmp(got, pat, 16))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static void test_fpu_per_process(void)
+{
+	int use_avx = avx_enabled();
+	pid_t pids[4];
+	for (int i = 0; i < 4; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0)
+			_exit(fpu_child(0x1111111111111111ULL * (i + 1), use_avx));
+	}
+	int ok = 1;
+	for (int i = 0; i < 4; i++) {
+		int st = -1;
+		waitpid(pids[i], &st, 0);
+		ok &= pids[i] > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	}
+	CHECK(use_avx ? "ymm_state_is_per_process" : "xmm_state_is_per_process", ok);
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -261,6 +319,7 @@ int main(int argc, char **argv)
 	test_registers();
 	test_arch_prctl();
 	test_user_gsbase();
+	test_fpu_per_process();
 	printf("syscall_entry: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
 		reboot(RB_POWER_OFF);

@@ -282,6 +282,14 @@ static void test_errors(void)
 	CHECK_ERRNO("kill_signal_65_gives_einval", kill(getpid(), 65), EINVAL);
 	CHECK_ERRNO("kill_missing_pid_gives_esrch", kill(999999, 0), ESRCH);
 	CHECK("kill_signal_0_checks_existence", kill(getpid(), 0) == 0);
+	pid_t zombie = fork();
+	if (zombie == 0)
+		_exit(0);
+	siginfo_t si;
+	waitid(P_PID, zombie, &si, WEXITED | WNOWAIT);	/* it is a zombie now */
+	CHECK("kill_on_a_zombie_succeeds", kill(zombie, 0) == 0 && kill(zombie, SIGTERM) == 0);
+	wait_status(zombie);
+	CHECK_ERRNO("kill_on_a_reaped_child_gives_esrch", kill(zombie, 0), ESRCH);
 	CHECK_ERRNO("sigprocmask_bad_how_gives_einval",
 		    syscall(SYS_rt_sigprocmask, 99, &(uint64_t){ 0 }, NULL, 8), EINVAL);
 	CHECK_ERRNO("rt_sigaction_bad_sigsetsize_gives_einval",
