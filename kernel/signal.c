@@ -20,6 +20,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/slab.h>
+#include <linux/jiffies.h>
 #include <asm/sigframe.h>
 #include <asm/ptrace.h>
 #include <linux/string.h>
@@ -497,4 +498,90 @@ long sys_pause(void)
 {
 	wait_for_signal();
 	return -EINTR;
+}
+
+struct sigwait_timespec {	/* struct __kernel_timespec */
+	s64 tv_sec;
+	long tv_nsec;
+};
+
+/* Caller holds signal_lock: take one of @set if pending. */
+static int dequeue_from(struct task_struct *t, u64 set, struct sigpending_info *info)
+{
+	u64 hit = t->signals->pending & set;
+	if (!hit)
+		return 0;
+	int sig = __builtin_ctzll(hit) + 1;
+	t->signals->pending &= ~sigmask(sig);
+	*info = t->signals->info[sig - 1];
+	recalc_sigpending(t);
+	return sig;
+}
+
+static long timespec_to_timeout(const struct sigwait_timespec __user *uts, long *timeout)
+{
+	struct sigwait_timespec ts;
+	*timeout = MAX_SCHEDULE_TIMEOUT;
+	if (!uts)
+		return 0;
+	if (copy_from_user(&ts, uts, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
+		return -EINVAL;
+	u64 ms = (u64)ts.tv_sec * 1000 + (ts.tv_nsec + 999999) / 1000000;
+	*timeout = ms > (u64)LONG_MAX / HZ ? MAX_SCHEDULE_TIMEOUT : (long)msecs_to_jiffies(ms);
+	return 0;
+}
+
+/* Wait for one of @uthese (normally blocked) and take it without running a
+ * handler: its number, with the siginfo in @uinfo. As Linux, the set is
+ * unblocked while sleeping so its arrival wakes us. */
+long sys_rt_sigtimedwait(const u64 __user *uthese, siginfo_t __user *uinfo,
+			 const struct sigwait_timespec __user *uts, size_t sigsetsize)
+{
+	struct sigpending_info info;
+	unsigned long flags;
+	long timeout, err;
+	u64 these;
+	int sig;
+
+	if (!current->signals)
+		return -ENOMEM;
+	if (sigsetsize != SIGSETSIZE)
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	these &= ~UNBLOCKABLE;
+	err = timespec_to_timeout(uts, &timeout);
+	if (err)
+		return err;
+	spin_lock_irqsave(&signal_lock, flags);
+	sig = dequeue_from(current, these, &info);
+	if (!sig && timeout) {
+		u64 saved = current->signals->blocked;
+		current->signals->blocked &= ~these;
+		recalc_sigpending(current);
+		spin_unlock_irqrestore(&signal_lock, flags);
+		schedule_timeout_interruptible(timeout);
+		spin_lock_irqsave(&signal_lock, flags);
+		current->signals->blocked = saved;
+		sig = dequeue_from(current, these, &info);
+		recalc_sigpending(current);
+	}
+	spin_unlock_irqrestore(&signal_lock, flags);
+	if (!sig)
+		return signal_pending(current) ? -EINTR : -EAGAIN;
+	if (uinfo) {
+		siginfo_t si;
+		memset(&si, 0, sizeof(si));
+		si.si_signo = sig;
+		si.si_code = info.code;
+		if (info.addr)
+			si.si_addr = (void __user *)info.addr;
+		else
+			si.si_pid = info.pid;
+		if (copy_to_user(uinfo, &si, sizeof(si)))
+			return -EFAULT;
+	}
+	return sig;
 }

@@ -85,6 +85,10 @@ long sys_rt_sigpending(u64 __user *set, size_t sigsetsize);
 long sys_rt_sigreturn(void);
 long sys_rt_sigsuspend(const u64 __user *mask, size_t sigsetsize);
 long sys_pause(void);
+struct sigwait_timespec;
+struct siginfo;
+long sys_rt_sigtimedwait(const u64 __user *these, struct siginfo __user *info,
+			 const struct sigwait_timespec __user *ts, size_t sigsetsize);
 struct sigaltstack;
 long sys_sigaltstack(const struct sigaltstack __user *ss, struct sigaltstack __user *oss);
 long sys_kill(pid_t pid, int sig);

@@ -9,6 +9,7 @@
 #include <sys/reboot.h>
 #include <sys/wait.h>
 #include <sched.h>
+#include <time.h>
 #include "utest.h"
 
 static volatile sig_atomic_t got_sig, got_code, got_pid, got_status;
@@ -276,6 +277,37 @@ static void test_altstack(void)
 	signal(SIGUSR2, SIG_DFL);
 }
 
+/* sigwaitinfo/sigtimedwait take a blocked signal without a handler. */
+static void test_sigtimedwait(void)
+{
+	sigset_t set, old;
+	siginfo_t si;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	kill(getpid(), SIGUSR2);
+	memset(&si, 0, sizeof(si));
+	CHECK("sigwaitinfo_takes_a_pending_blocked_signal",
+	      sigwaitinfo(&set, &si) == SIGUSR2 && si.si_signo == SIGUSR2 && si.si_pid == getpid());
+	struct timespec zero = { 0, 0 };
+	CHECK_ERRNO("sigtimedwait_with_nothing_pending_gives_eagain", sigtimedwait(&set, &si, &zero), EAGAIN);
+	struct timespec bad = { 0, 2000000000L };
+	CHECK_ERRNO("sigtimedwait_bad_timeout_gives_einval", sigtimedwait(&set, &si, &bad), EINVAL);
+	/* A child signals while we wait (repeatedly: one could come early). */
+	pid_t pid = fork();
+	if (pid == 0)
+		for (;;) {
+			kill(getppid(), SIGUSR2);
+			sched_yield();
+		}
+	CHECK("sigwaitinfo_sleeps_until_the_signal_comes", sigwaitinfo(&set, &si) == SIGUSR2 && si.si_pid == pid);
+	kill(pid, SIGKILL);
+	wait_status(pid);
+	while (sigtimedwait(&set, &si, &zero) == SIGUSR2)
+		;	/* drain the child's extra signals */
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 static void test_errors(void)
 {
 	CHECK_ERRNO("sigaction_on_sigkill_gives_einval", set_handler(SIGKILL, on_signal, 0), EINVAL);
@@ -308,6 +340,7 @@ int main(void)
 	test_sigsuspend();
 	test_restart();
 	test_altstack();
+	test_sigtimedwait();
 	test_errors();
 	printf("syscall_signals: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
