@@ -45,9 +45,12 @@ step_build() {
 	fi
 }
 
+# Words that the params ktests look for where init should see them.
+PARAMS_WORDS="LUCID_KTEST_ENV=1 lucidword lucid.dotted=1 -- after_dashes k=v"
+
 # One canonical boot runs every ktest; its cases are recorded one by one.
 step_ktest() {
-	scripts/qemu-test.sh ktest-all 33 240 -machine q35 -smp 2 -m 256M -append "ktest=all" \
+	scripts/qemu-test.sh ktest-all 33 240 -machine q35 -smp 2 -m 256M -append "ktest=all $PARAMS_WORDS" \
 		-expect 'ktest: summary: [0-9]+ passed, 0 failed' >/dev/null
 	local log=$R/ktest-all.serial
 	if ! grep -aq 'ktest: summary' "$log"; then
