@@ -296,3 +296,21 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 		return -EPERM;
 	return dir->i_op->rmdir(dir, dentry);
 }
+
+/* A second name for old's inode. Directories cannot be hard-linked (EPERM),
+ * nor can names cross filesystems (EXDEV). */
+int vfs_link(struct dentry *old, struct inode *dir, struct dentry *dentry)
+{
+	int err = may_create(dir, dentry);
+	if (err)
+		return err;
+	if (!old->d_inode)
+		return -ENOENT;
+	if (S_ISDIR(old->d_inode->i_mode))
+		return -EPERM;
+	if (old->d_sb != dir->i_sb)
+		return -EXDEV;
+	if (!dir->i_op || !dir->i_op->link)
+		return -EPERM;
+	return dir->i_op->link(old, dir, dentry);
+}

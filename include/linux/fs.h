@@ -250,6 +250,7 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode);
 int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
 int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target);
 int vfs_unlink(struct inode *dir, struct dentry *dentry);
+int vfs_link(struct dentry *old, struct inode *dir, struct dentry *dentry);
 int vfs_rmdir(struct inode *dir, struct dentry *dentry);
 void path_put(struct path *p);
 void done_path_create(struct path *parent, struct dentry *dentry);

@@ -206,3 +206,85 @@ KTEST(vfs, open_flags)
 	KEXPECT_EQ(t, do_unlink("/kt_of/f", false), 0);
 	KEXPECT_EQ(t, do_unlink("/kt_of", true), 0);
 }
+
+/* --- the initramfs unpacker (init/initramfs.c) on archives built here --- */
+#include <linux/kdev_t.h>
+int unpack_to_rootfs(const void *archive, size_t size);
+
+static size_t cpio_add(char *buf, size_t at, const char *name, u32 ino, u32 mode,
+		       u32 nlink, const char *data, u32 rmaj, u32 rmin)
+{
+	size_t dlen = data ? strlen(data) : 0, nlen = strlen(name) + 1;
+	at += snprintf(buf + at, 200, "070701%08x%08x%08x%08x%08x%08x%08zx%08x%08x%08x%08x%08zx%08x",
+		       ino, mode, 1000u, 100u, nlink, 12345u, dlen, 0u, 0u, rmaj, rmin, nlen, 0u);
+	memcpy(buf + at, name, nlen);
+	at = (at + nlen + 3) & ~3ul;
+	memcpy(buf + at, data ? data : "", dlen);
+	return (at + dlen + 3) & ~3ul;
+}
+
+static size_t build_archive(char *buf)
+{
+	size_t at = 0;
+	memset(buf, 0, 2048);
+	at = cpio_add(buf, at, ".", 1, S_IFDIR | 0755, 2, NULL, 0, 0);
+	at = cpio_add(buf, at, "kt_cpio", 2, S_IFDIR | 0750, 2, NULL, 0, 0);
+	at = cpio_add(buf, at, "kt_cpio/file", 3, S_IFREG | 0640, 2, "hello", 0, 0);
+	at = cpio_add(buf, at, "kt_cpio/hard", 3, S_IFREG | 0640, 2, "hello", 0, 0);
+	at = cpio_add(buf, at, "kt_cpio/sym", 4, S_IFLNK | 0777, 1, "file", 0, 0);
+	at = cpio_add(buf, at, "kt_cpio/null", 5, S_IFCHR | 0666, 1, NULL, 1, 3);
+	return cpio_add(buf, at, "TRAILER!!!", 0, 0, 1, NULL, 0, 0);
+}
+
+KTEST(initramfs, unpacks_dirs_files_links_symlinks_devices)
+{
+	static char buf[2048];
+	struct path p, q;
+	size_t size = build_archive(buf);
+	KASSERT(t, unpack_to_rootfs(buf, size) == 0);
+	KASSERT(t, kern_path("/kt_cpio/sym", LOOKUP_FOLLOW, &p) == 0);
+	struct inode *inode = p.dentry->d_inode;
+	KEXPECT_EQ(t, inode->i_mode, S_IFREG | 0640);
+	KEXPECT_EQ(t, inode->i_uid, 1000);
+	KEXPECT_EQ(t, inode->i_gid, 100);
+	KEXPECT_EQ(t, inode->i_size, 5);
+	KEXPECT_EQ(t, inode->i_mtime.tv_sec, 12345);
+	KEXPECT_EQ(t, inode->i_nlink, 2);
+	KASSERT(t, kern_path("/kt_cpio/hard", 0, &q) == 0);
+	KEXPECT(t, q.dentry->d_inode == inode);		/* same ino: one inode */
+	path_put(&q);
+	path_put(&p);
+	KASSERT(t, kern_path("/kt_cpio/null", 0, &p) == 0);
+	KEXPECT(t, S_ISCHR(p.dentry->d_inode->i_mode));
+	KEXPECT_EQ(t, p.dentry->d_inode->i_rdev, MKDEV(1, 3));
+	path_put(&p);
+	KASSERT(t, kern_path("/kt_cpio", 0, &p) == 0);
+	KEXPECT_EQ(t, p.dentry->d_inode->i_mode, S_IFDIR | 0750);
+	path_put(&p);
+	KEXPECT_EQ(t, do_unlink("/kt_cpio/null", false), 0);
+	KEXPECT_EQ(t, do_unlink("/kt_cpio/sym", false), 0);
+	KEXPECT_EQ(t, do_unlink("/kt_cpio/hard", false), 0);
+	KEXPECT_EQ(t, do_unlink("/kt_cpio/file", false), 0);
+	KEXPECT_EQ(t, do_unlink("/kt_cpio", true), 0);
+}
+
+KTEST(initramfs, corrupt_or_compressed_archive_is_a_clean_error)
+{
+	static char buf[2048];
+	size_t size = build_archive(buf);
+	buf[0] = 'X';					/* bad magic */
+	KEXPECT_EQ(t, unpack_to_rootfs(buf, size), -EINVAL);
+	size = build_archive(buf);
+	memcpy(buf + 6 + 8 * 11, "7fffffff", 8);	/* huge namesize */
+	KEXPECT_EQ(t, unpack_to_rootfs(buf, size), -EINVAL);
+	size = build_archive(buf);
+	KEXPECT_EQ(t, unpack_to_rootfs(buf, size - 200), -EINVAL);	/* truncated */
+	KEXPECT_EQ(t, unpack_to_rootfs("\x1f\x8b\x08\x00", 4), -EINVAL);	/* gzip */
+	/* The truncated run unpacked a prefix; clean up whatever it made. */
+	do_unlink("/kt_cpio/null", false);
+	do_unlink("/kt_cpio/sym", false);
+	do_unlink("/kt_cpio/hard", false);
+	do_unlink("/kt_cpio/file", false);
+	do_unlink("/kt_cpio", true);
+	KEXPECT_EQ(t, lookup_err("/kt_cpio", 0), -ENOENT);
+}
