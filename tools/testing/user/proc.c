@@ -169,9 +169,12 @@ static void test_leak(void)
 	long lost = ((long)a.freeram - (long)b.freeram) * (long)a.mem_unit / 4096;
 	printf("leak: free pages before %lu, after %lu (%ld pages)\n",
 	       a.freeram * a.mem_unit / 4096, b.freeram * b.mem_unit / 4096, lost);
-	/* Strict only where the harness asks (on Lucid): Linux caches vary. */
+	/* Strict only where the harness asks (on Lucid): Linux caches vary.
+	 * A leak of even one page per cycle would lose >= 1000 pages; up to a
+	 * few dozen is slab slack (objects parked in per-CPU caches, partial
+	 * slabs), which depends on which CPU freed what and is not a leak. */
 	if (getenv("LUCID_STRICT_LEAK"))
-		CHECK("fork_exec_exit_returns_memory_within_16_pages", lost <= 16);
+		CHECK("fork_exec_exit_returns_memory_within_64_pages", lost <= 64);
 }
 
 int main(int argc, char **argv, char **envp)
