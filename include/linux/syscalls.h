@@ -106,4 +106,9 @@ long sys_link(const char __user *oldname, const char __user *newname);
 long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname, int flags);
 long sys_readlink(const char __user *pathname, char __user *buf, int bufsiz);
 long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz);
+/* fs/stat.c */
+struct stat;
+long sys_newstat(const char __user *filename, struct stat __user *statbuf);
+long sys_newlstat(const char __user *filename, struct stat __user *statbuf);
+long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf, int flag);
 #endif

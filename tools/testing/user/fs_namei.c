@@ -24,6 +24,14 @@ int main(void)
 	CHECK("readlink_truncates_to_bufsiz", readlink("/fsn/ln", buf, 0 + 1) == 1);
 	CHECK_ERRNO("readlink_non_link_gives_einval", readlink("/fsn/d", buf, sizeof(buf)), EINVAL);
 	CHECK_ERRNO("readlink_bad_buffer_gives_efault", readlink("/fsn/ln", (char *)8, 10), EFAULT);
+	struct stat st;
+	CHECK("stat_follows_symlink_to_dir", stat("/fsn/ln", &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & 07777) == 0700);
+	CHECK("lstat_sees_the_link", lstat("/fsn/ln", &st) == 0 && S_ISLNK(st.st_mode) && st.st_size == 1);
+	CHECK("fstatat_nofollow_sees_the_link", fstatat(AT_FDCWD, "/fsn/ln", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode));
+	CHECK("stat_dir_nlink_is_2", stat("/fsn/d", &st) == 0 && st.st_nlink == 2);
+	CHECK_ERRNO("stat_missing_gives_enoent", stat("/fsn/none", &st), ENOENT);
+	CHECK_ERRNO("stat_bad_buffer_gives_efault", syscall(SYS_stat, "/fsn", (void *)8), EFAULT);
+	CHECK_ERRNO("fstatat_bad_flag_gives_einval", fstatat(AT_FDCWD, "/fsn", &st, 0x4), EINVAL);
 	CHECK("mkdir_through_symlink_parent", mkdir("/fsn/ln/inner", 0755) == 0);
 	CHECK_ERRNO("rmdir_nonempty_gives_enotempty", rmdir("/fsn/d"), ENOTEMPTY);
 	CHECK_ERRNO("unlink_directory_gives_eisdir", unlink("/fsn/d"), EISDIR);
