@@ -10,7 +10,12 @@ LD      := ld
 OBJCOPY := objcopy
 NM      := nm
 HOSTCC  := gcc
-O       := build
+# Objects do not record which compiler made them, so clang builds into its own
+# directory: `make CC=clang` after `make` really builds with clang.
+ifneq ($(findstring clang,$(CC)),)
+O       ?= build/clang
+endif
+O       ?= build
 QEMU    := qemu-system-x86_64
 
 ifeq ($(V),1)

@@ -445,6 +445,27 @@ static long kill_all(int sig)
 	return ret;
 }
 
+/* kill(0, sig) and kill(-pgrp, sig): every process in the group. A group
+ * whose members are all zombies still exists (success, nothing sent). */
+static long kill_pgrp(pid_t pgrp, int sig)
+{
+	struct sigpending_info info = { .code = SI_USER, .pid = current->tgid };
+	struct task_struct *t;
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks) {
+		if (t->pgrp != pgrp || (!t->mm && !t->exit_state))
+			continue;	/* other groups, and kernel threads */
+		long r = sig && !t->exit_state ? send_signal(t, sig, &info) : 0;
+		if (ret)
+			ret = r;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
 long sys_kill(pid_t pid, int sig)
 {
 	if (sig && !valid_signal(sig))
@@ -453,8 +474,9 @@ long sys_kill(pid_t pid, int sig)
 		return kill_one(pid, true, 0, sig);
 	if (pid == -1)
 		return kill_all(sig);
-	/* [LINUX-DIFF] No process groups yet: kill(0) and kill(-pgrp). */
-	return -ESRCH;
+	if (pid == INT_MIN)
+		return -ESRCH;
+	return kill_pgrp(pid ? -pid : current->pgrp, sig);
 }
 
 long sys_tkill(pid_t tid, int sig)

@@ -134,10 +134,13 @@ KTEST(kthread, thousands_created_and_reaped_without_leaks)
 	for (int i = 0; i < 500 && atomic_read(&nr_threads) != threads_before; i++)
 		msleep(10);
 	KEXPECT_EQ(t, atomic_read(&nr_threads), threads_before);
-	/* Task structs come from a slab cache, which may keep a few slabs. */
+	/* Task structs come from a slab cache, which may keep a few slabs, and
+	 * each CPU's page and object caches may keep a few more (with 8 CPUs
+	 * 18-20 pages were seen). A real leak of 3000 threads is thousands. */
 	long lost = (long)pages_before - (long)nr_free_pages();
-	if (lost > 16)
-		ktest_fail(t, __FILE__, __LINE__, "%ld pages not returned", lost);
+	long slack = 16 + 4 * num_online_cpus();
+	if (lost > slack)
+		ktest_fail(t, __FILE__, __LINE__, "%ld pages not returned (allowed %ld)", lost, slack);
 }
 
 static int wait_stop(void *arg)

@@ -104,6 +104,20 @@ static void vsprintf_matches_libc(void)
 	SAME("%#x %#o", 0, 0);
 }
 
+static void vsprintf_edge_cases_match_libc(void)
+{
+	SAME("[%s]", (char *)NULL);	/* "(null)", as glibc and Linux print */
+	SAME("%ld %lld", -9223372036854775807L - 1, -9223372036854775807LL - 1);
+	SAME("%lu %llu %lx", ~0UL, ~0ULL, ~0UL);
+	SAME("%hhu %hhd %hu", 300, 200, 70000);
+	SAME("[%8.3d] [%-8.3d] [%.0s] [%08x]", 7, -7, "gone", 0xabc);
+	SAME("[%5c] [%-3c]", 'x', 'y');
+	SAME("[%-+6d] [%+.3d] [% 05d]", 9, 9, 9);
+	SAME("[%.10s] [%3s]", "short", "longer than three");
+	SAME("%s%s%s", "", "", "");
+	SAME("%d%%%d", 1, 2);
+}
+
 static void vsprintf_truncates_and_reports_full_length(void)
 {
 	char buf[8];
@@ -111,6 +125,13 @@ static void vsprintf_truncates_and_reports_full_length(void)
 	EXPECT_EQ(n, 11);
 	EXPECT_STREQ(buf, "lucid-1");
 	EXPECT_EQ(lucid_snprintf(NULL, 0, "%d", 123), 3);
+	/* size 1: only the terminator fits */
+	buf[0] = 'x';
+	EXPECT_EQ(lucid_snprintf(buf, 1, "%s", "abc"), 3);
+	EXPECT_EQ(buf[0], 0);
+	/* exactly fitting: n == size - 1, nothing cut */
+	EXPECT_EQ(lucid_snprintf(buf, 8, "%s", "1234567"), 7);
+	EXPECT_STREQ(buf, "1234567");
 }
 
 static int scn(char *buf, size_t size, const char *fmt, ...)
@@ -164,6 +185,7 @@ int main(void)
 	UNIT_RUN(memmove_handles_overlap);
 	UNIT_RUN(strsep_splits_fields);
 	UNIT_RUN(vsprintf_matches_libc);
+	UNIT_RUN(vsprintf_edge_cases_match_libc);
 	UNIT_RUN(vsprintf_truncates_and_reports_full_length);
 	UNIT_RUN(vscnprintf_returns_stored_length);
 	UNIT_RUN(pointer_and_symbol_formats);

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <sys/reboot.h>
 #include <time.h>
+#include <signal.h>
 #include "utest.h"
 
 static int sleeper(void)
@@ -71,6 +72,32 @@ int main(int argc, char **argv)
 	memset(&si, 0, sizeof(si));
 	CHECK("waitid_p_pgid_own_group", waitid(P_PGID, 0, &si, WEXITED) == 0 && si.si_pid == other);
 	CHECK_ERRNO("waitpid_zero_with_no_children_in_group_gives_echild", waitpid(0, &st, 0), ECHILD);
+
+	/* kill(-pgrp) reaches every member of the group, and only them. */
+	pid_t k1 = fork();
+	if (k1 == 0) {
+		struct timespec ts = { 20, 0 };
+		nanosleep(&ts, NULL);
+		_exit(0);
+	}
+	setpgid(k1, k1);
+	pid_t k2 = fork();
+	if (k2 == 0) {
+		struct timespec ts = { 20, 0 };
+		nanosleep(&ts, NULL);
+		_exit(0);
+	}
+	setpgid(k2, k1);
+	CHECK("kill_negative_pgid_succeeds", kill(-k1, SIGTERM) == 0);
+	int s1, s2;
+	waitpid(k1, &s1, 0);
+	waitpid(k2, &s2, 0);
+	CHECK("kill_group_terminates_every_member", WIFSIGNALED(s1) && WTERMSIG(s1) == SIGTERM &&
+	      WIFSIGNALED(s2) && WTERMSIG(s2) == SIGTERM);
+	CHECK("caller_outside_group_survived", getpid() == 1);
+	CHECK_ERRNO("kill_empty_group_gives_esrch", kill(-k1, SIGTERM), ESRCH);
+	CHECK_ERRNO("kill_missing_group_gives_esrch", kill(-424242, 0), ESRCH);
+	CHECK("kill_zero_sig_zero_checks_own_group", kill(0, 0) == 0);
 
 	/* After exec, a child's group can no longer be changed by its parent. */
 	pid = fork();

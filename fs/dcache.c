@@ -1,0 +1,240 @@
+/* The dentry cache: every name the kernel has looked up, hashed on
+ * (parent, name) so a path walk finds each component without asking the
+ * filesystem. Seed concept: "path lookup and the dentry cache".
+ *
+ * One spinlock, dcache_lock, guards the hash table and every dentry's
+ * tree links ([d] fields in <linux/dcache.h>). Reference counts are atomic.
+ * A dentry whose count drops to zero stays cached while hashed and positive
+ * (ramfs-style filesystems pin theirs with an extra reference anyway);
+ * an unhashed or negative one is freed at once. [LINUX-DIFF] no LRU or
+ * shrinker yet: the cache only shrinks by unlink/rmdir. */
+#include <linux/kernel.h>
+#include <linux/dcache.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#define D_HASH_BITS 8
+#define D_HASH_SIZE (1u << D_HASH_BITS)
+
+static DEFINE_SPINLOCK(dcache_lock);
+static struct list_head dentry_hashtable[D_HASH_SIZE];	/* [dcache_lock] */
+
+void dcache_init(void)
+{
+	for (unsigned int i = 0; i < D_HASH_SIZE; i++)
+		INIT_LIST_HEAD(&dentry_hashtable[i]);
+}
+
+/* FNV-1a over the name, salted with the parent's address so "bin" under
+ * two directories lands in different chains. */
+unsigned int full_name_hash(const struct dentry *parent, const char *name, unsigned int len)
+{
+	unsigned int h = 2166136261u ^ (unsigned int)((unsigned long)parent >> 4);
+	for (unsigned int i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	return h;
+}
+
+static struct list_head *d_hash_chain(unsigned int hash)
+{
+	return &dentry_hashtable[hash & (D_HASH_SIZE - 1)];
+}
+
+struct dentry *dget(struct dentry *dentry)
+{
+	if (dentry)
+		atomic_inc(&dentry->d_count);
+	return dentry;
+}
+
+static struct dentry *__d_alloc(struct super_block *sb, const struct qstr *name)
+{
+	struct dentry *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return NULL;
+	char *buf = d->d_iname;
+	if (name->len >= DNAME_INLINE_LEN) {
+		buf = kmalloc(name->len + 1, GFP_KERNEL);
+		if (!buf) {
+			kfree(d);
+			return NULL;
+		}
+	}
+	memcpy(buf, name->name, name->len);
+	buf[name->len] = 0;
+	d->d_name.name = buf;
+	d->d_name.len = name->len;
+	d->d_name.hash = name->hash;
+	d->d_sb = sb;
+	atomic_set(&d->d_count, 1);
+	INIT_LIST_HEAD(&d->d_hash);
+	INIT_LIST_HEAD(&d->d_child);
+	INIT_LIST_HEAD(&d->d_subdirs);
+	d->d_parent = d;
+	return d;
+}
+
+/* A new, negative, unhashed child of parent; it holds a reference on parent. */
+struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
+{
+	struct dentry *d = __d_alloc(parent->d_sb, name);
+	if (!d)
+		return NULL;
+	d->d_parent = dget(parent);
+	spin_lock(&dcache_lock);
+	list_add(&d->d_child, &parent->d_subdirs);
+	spin_unlock(&dcache_lock);
+	return d;
+}
+
+/* The root dentry of a new super block; consumes the inode reference. */
+struct dentry *d_make_root(struct inode *root)
+{
+	static const struct qstr slash = { 0, 1, "/" };
+	if (!root)
+		return NULL;
+	struct dentry *d = __d_alloc(root->i_sb, &slash);
+	if (!d) {
+		iput(root);
+		return NULL;
+	}
+	d->d_inode = root;
+	return d;
+}
+
+/* Find a hashed child of parent named name; returns a new reference. */
+struct dentry *d_lookup(struct dentry *parent, const struct qstr *name)
+{
+	struct dentry *d, *found = NULL;
+	spin_lock(&dcache_lock);
+	list_for_each_entry(d, d_hash_chain(name->hash), d_hash) {
+		if (d->d_parent != parent || d->d_name.hash != name->hash ||
+		    d->d_name.len != name->len || memcmp(d->d_name.name, name->name, name->len))
+			continue;
+		found = dget(d);
+		break;
+	}
+	spin_unlock(&dcache_lock);
+	return found;
+}
+
+/* Attach inode (whose reference we take over) to a negative dentry. */
+void d_instantiate(struct dentry *dentry, struct inode *inode)
+{
+	spin_lock(&dcache_lock);
+	dentry->d_inode = inode;
+	spin_unlock(&dcache_lock);
+}
+
+/* Instantiate (inode may be NULL: a negative entry) and make findable. */
+void d_add(struct dentry *dentry, struct inode *inode)
+{
+	spin_lock(&dcache_lock);
+	dentry->d_inode = inode;
+	if (!dentry->d_hashed) {
+		list_add(&dentry->d_hash, d_hash_chain(dentry->d_name.hash));
+		dentry->d_hashed = true;
+	}
+	spin_unlock(&dcache_lock);
+}
+
+/* Make the dentry unfindable; it dies with its last reference. */
+void d_drop(struct dentry *dentry)
+{
+	spin_lock(&dcache_lock);
+	if (dentry->d_hashed) {
+		list_del_init(&dentry->d_hash);
+		dentry->d_hashed = false;
+	}
+	spin_unlock(&dcache_lock);
+}
+
+/* The name was unlinked: drop it from the hash so lookups miss. The inode
+ * reference goes with the dentry's last reference (an open file keeps it). */
+void d_delete(struct dentry *dentry)
+{
+	d_drop(dentry);
+}
+
+static void d_free(struct dentry *d)
+{
+	if (d->d_name.name != d->d_iname)
+		kfree(d->d_name.name);
+	kfree(d);
+}
+
+/* Drop a reference; free unhashed or negative dentries, walking up the
+ * parents whose last reference that was. */
+void dput(struct dentry *dentry)
+{
+	while (dentry) {
+		spin_lock(&dcache_lock);
+		if (atomic_dec_return(&dentry->d_count) > 0 ||
+		    (dentry->d_hashed && dentry->d_inode)) {
+			spin_unlock(&dcache_lock);
+			return;
+		}
+		if (dentry->d_hashed)
+			list_del(&dentry->d_hash);
+		struct dentry *parent = dentry->d_parent;
+		if (parent != dentry)
+			list_del(&dentry->d_child);
+		else
+			parent = NULL;
+		spin_unlock(&dcache_lock);
+		if (dentry->d_inode)
+			iput(dentry->d_inode);
+		d_free(dentry);
+		dentry = parent;
+	}
+}
+
+/* True if the directory has no positive, hashed child (rmdir's rule). */
+bool simple_empty(struct dentry *dentry)
+{
+	struct dentry *c;
+	bool empty = true;
+	spin_lock(&dcache_lock);
+	list_for_each_entry(c, &dentry->d_subdirs, d_child)
+		if (c->d_hashed && c->d_inode) {
+			empty = false;
+			break;
+		}
+	spin_unlock(&dcache_lock);
+	return empty;
+}
+
+/* readdir for filesystems whose directories live entirely in the dcache
+ * (tmpfs, devtmpfs): ".", "..", then the positive children. ctx->pos is
+ * the index of the next entry. The actor runs under dcache_lock and must
+ * not sleep (it fills a kernel buffer). [LINUX-DIFF] Linux keeps a cursor
+ * dentry in the list so concurrent unlinks never skip a name; our index
+ * may skip or repeat one entry if the directory changes between calls. */
+int dcache_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *dir = file->f_path.dentry, *c;
+	loff_t i = 2;
+	if (ctx->pos == 0) {
+		if (!ctx->actor(ctx, ".", 1, 0, dir->d_inode->i_ino, S_IFDIR >> 12))
+			return 0;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!ctx->actor(ctx, "..", 2, 1, dir->d_parent->d_inode->i_ino, S_IFDIR >> 12))
+			return 0;
+		ctx->pos = 2;
+	}
+	spin_lock(&dcache_lock);
+	list_for_each_entry(c, &dir->d_subdirs, d_child) {
+		if (!c->d_hashed || !c->d_inode)
+			continue;
+		if (i++ < ctx->pos)
+			continue;
+		if (!ctx->actor(ctx, c->d_name.name, c->d_name.len, ctx->pos,
+				c->d_inode->i_ino, (c->d_inode->i_mode & S_IFMT) >> 12))
+			break;
+		ctx->pos++;
+	}
+	spin_unlock(&dcache_lock);
+	return 0;
+}

@@ -1,0 +1,316 @@
+/* Path walk: turning "/a/b/c" into a dentry, one component at a time,
+ * through the dentry cache and, on a miss, the directory's ->lookup. Seed
+ * concept: "path lookup and the dentry cache". Step by step:
+ * Documentation/vfs.md.
+ *
+ * [LINUX-DIFF] this first version walks from the VFS root for every path
+ * (no per-process cwd or dirfds until fs_struct lands) and does not cross
+ * mount points yet. */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/dcache.h>
+#include <linux/string.h>
+#include <linux/err.h>
+#include <linux/sched.h>
+#include <linux/cred.h>
+
+#define MAXSYMLINKS 40
+
+struct nameidata {
+	struct dentry *dentry;	/* where we are; one reference held */
+	int depth;		/* symlinks followed so far */
+};
+
+void path_put(struct path *p)
+{
+	dput(p->dentry);
+	p->dentry = NULL;
+}
+
+/* The child of parent called name: from the dcache, or a fresh dentry the
+ * filesystem's ->lookup fills in (negative if no such name). The parent's
+ * i_mutex serialises misses, so two walkers never create twin dentries. */
+static struct dentry *lookup_one(struct dentry *parent, const char *name, unsigned int len)
+{
+	struct qstr q = { full_name_hash(parent, name, len), len, name };
+	struct dentry *d = d_lookup(parent, &q);
+	if (d)
+		return d;
+	struct inode *dir = parent->d_inode;
+	mutex_lock(&dir->i_mutex);
+	d = d_lookup(parent, &q);
+	if (!d) {
+		d = d_alloc(parent, &q);
+		if (!d)
+			d = ERR_PTR(-ENOMEM);
+		else if (dir->i_op && dir->i_op->lookup) {
+			struct dentry *r = dir->i_op->lookup(dir, d, 0);
+			if (IS_ERR(r)) {
+				dput(d);
+				d = r;
+			}
+		}
+	}
+	mutex_unlock(&dir->i_mutex);
+	return d;
+}
+
+static int walk_component(struct nameidata *nd, const char *name, unsigned int len, bool follow);
+
+/* Walk every component of path from nd->dentry. When last is non-NULL the
+ * final component is not walked: it is returned in *last and *lastlen (for
+ * create, unlink...). */
+static int link_path_walk(struct nameidata *nd, const char *path,
+			  const char **last, unsigned int *lastlen, bool follow)
+{
+	if (*path == '/') {
+		dput(nd->dentry);
+		nd->dentry = dget(vfs_root.dentry);
+	}
+	for (;;) {
+		while (*path == '/')
+			path++;
+		unsigned int len = 0;
+		while (path[len] && path[len] != '/')
+			len++;
+		const char *rest = path + len;
+		while (*rest == '/')
+			rest++;
+		bool final = !*rest;
+		bool trailing_slash = final && path[len] == '/';
+		if (len > NAME_MAX)
+			return -ENAMETOOLONG;
+		if (final && last) {
+			*last = path;
+			*lastlen = len;
+			return 0;
+		}
+		if (len) {
+			int err = walk_component(nd, path, len, !final || follow || trailing_slash);
+			if (err)
+				return err;
+			if (trailing_slash && !S_ISDIR(nd->dentry->d_inode->i_mode))
+				return -ENOTDIR;
+		}
+		if (final)
+			return 0;
+		path = rest;
+	}
+}
+
+/* Step into one component, following a symlink when asked to. */
+static int walk_component(struct nameidata *nd, const char *name, unsigned int len, bool follow)
+{
+	struct dentry *dir = nd->dentry, *next;
+	if (!S_ISDIR(dir->d_inode->i_mode))
+		return -ENOTDIR;
+	int err = inode_permission(dir->d_inode, MAY_EXEC);
+	if (err)
+		return err;
+	if (len == 1 && name[0] == '.')
+		return 0;
+	if (len == 2 && name[0] == '.' && name[1] == '.') {
+		/* Never above the root. */
+		next = dir == vfs_root.dentry ? dget(dir) : dget(dir->d_parent);
+	} else {
+		next = lookup_one(dir, name, len);
+		if (IS_ERR(next))
+			return PTR_ERR(next);
+	}
+	if (!next->d_inode) {
+		dput(next);
+		return -ENOENT;
+	}
+	if (follow && S_ISLNK(next->d_inode->i_mode)) {
+		struct inode *link = next->d_inode;
+		const char *target = link->i_op && link->i_op->get_link ?
+			link->i_op->get_link(next, link) : NULL;
+		if (!target)
+			err = -EINVAL;
+		else if (++nd->depth > MAXSYMLINKS)
+			err = -ELOOP;
+		else	/* next keeps the link (and so target) alive meanwhile */
+			err = link_path_walk(nd, target, NULL, NULL, true);
+		dput(next);
+		return err;
+	}
+	dput(nd->dentry);
+	nd->dentry = next;
+	return 0;
+}
+
+static int path_init(struct nameidata *nd, const char *name)
+{
+	if (!vfs_root.dentry)
+		return -ENOENT;
+	if (!*name)
+		return -ENOENT;
+	if (strlen(name) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	nd->dentry = dget(vfs_root.dentry);
+	nd->depth = 0;
+	return 0;
+}
+
+/* Resolve name to a positive dentry. LOOKUP_FOLLOW follows a final symlink. */
+int kern_path(const char *name, unsigned int flags, struct path *path)
+{
+	struct nameidata nd;
+	int err = path_init(&nd, name);
+	if (err)
+		return err;
+	err = link_path_walk(&nd, name, NULL, NULL, flags & LOOKUP_FOLLOW);
+	if (err) {
+		dput(nd.dentry);
+		return err;
+	}
+	path->mnt = NULL;
+	path->dentry = nd.dentry;
+	return 0;
+}
+
+/* Resolve all but the last component of name, lock that directory and
+ * return the (possibly negative) dentry for the last one. The caller ends
+ * with done_path_create(). "." and ".." as the last name -> -EEXIST, as
+ * mkdir(2) reports for them. */
+struct dentry *kern_path_create(const char *name, struct path *parent)
+{
+	struct nameidata nd;
+	const char *last;
+	unsigned int len;
+	int err = path_init(&nd, name);
+	if (err)
+		return ERR_PTR(err);
+	err = link_path_walk(&nd, name, &last, &len, true);
+	if (!err && !S_ISDIR(nd.dentry->d_inode->i_mode))
+		err = -ENOTDIR;
+	if (!err && (!len || (len == 1 && last[0] == '.') ||
+		     (len == 2 && last[0] == '.' && last[1] == '.')))
+		err = -EEXIST;
+	struct dentry *d = err ? ERR_PTR(err) : lookup_one(nd.dentry, last, len);
+	if (IS_ERR(d)) {
+		dput(nd.dentry);
+		return d;
+	}
+	parent->mnt = NULL;
+	parent->dentry = nd.dentry;
+	mutex_lock(&nd.dentry->d_inode->i_mutex);
+	return d;
+}
+
+void done_path_create(struct path *parent, struct dentry *dentry)
+{
+	mutex_unlock(&parent->dentry->d_inode->i_mutex);
+	dput(dentry);
+	path_put(parent);
+}
+
+/* The vfs_* helpers: permission and existence rules common to every
+ * filesystem, then the filesystem's op. Parent's i_mutex is held. */
+static int may_create(struct inode *dir, struct dentry *dentry)
+{
+	if (dentry->d_inode)
+		return -EEXIST;
+	if (!dir->i_nlink)
+		return -ENOENT;		/* the directory was removed */
+	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
+}
+
+int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	int err = may_create(dir, dentry);
+	if (err)
+		return err;
+	if (!dir->i_op || !dir->i_op->create)
+		return -EACCES;
+	return dir->i_op->create(dir, dentry, mode, true);
+}
+
+int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	int err = may_create(dir, dentry);
+	if (err)
+		return err;
+	if (!dir->i_op || !dir->i_op->mkdir)
+		return -EPERM;
+	return dir->i_op->mkdir(dir, dentry, mode);
+}
+
+int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
+{
+	int err = may_create(dir, dentry);
+	if (err)
+		return err;
+	if (!dir->i_op || !dir->i_op->mknod)
+		return -EPERM;
+	return dir->i_op->mknod(dir, dentry, mode, dev);
+}
+
+int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
+{
+	int err = may_create(dir, dentry);
+	if (err)
+		return err;
+	if (!dir->i_op || !dir->i_op->symlink)
+		return -EPERM;
+	return dir->i_op->symlink(dir, dentry, target);
+}
+
+/* Sticky directories: only the owner of the file or of the directory (or
+ * root) may remove a name. */
+static int may_delete(struct inode *dir, struct dentry *dentry)
+{
+	if (!dentry->d_inode)
+		return -ENOENT;
+	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+	if (err)
+		return err;
+	uid_t uid = current_fsuid();
+	if ((dir->i_mode & 01000) && uid && uid != dir->i_uid && uid != dentry->d_inode->i_uid)
+		return -EPERM;
+	return 0;
+}
+
+int vfs_unlink(struct inode *dir, struct dentry *dentry)
+{
+	int err = may_delete(dir, dentry);
+	if (err)
+		return err;
+	if (S_ISDIR(dentry->d_inode->i_mode))
+		return -EISDIR;
+	if (!dir->i_op || !dir->i_op->unlink)
+		return -EPERM;
+	return dir->i_op->unlink(dir, dentry);
+}
+
+int vfs_rmdir(struct inode *dir, struct dentry *dentry)
+{
+	int err = may_delete(dir, dentry);
+	if (err)
+		return err;
+	if (!S_ISDIR(dentry->d_inode->i_mode))
+		return -ENOTDIR;
+	if (dentry == vfs_root.dentry)
+		return -EBUSY;
+	if (!dir->i_op || !dir->i_op->rmdir)
+		return -EPERM;
+	return dir->i_op->rmdir(dir, dentry);
+}
+
+/* A second name for old's inode. Directories cannot be hard-linked (EPERM),
+ * nor can names cross filesystems (EXDEV). */
+int vfs_link(struct dentry *old, struct inode *dir, struct dentry *dentry)
+{
+	int err = may_create(dir, dentry);
+	if (err)
+		return err;
+	if (!old->d_inode)
+		return -ENOENT;
+	if (S_ISDIR(old->d_inode->i_mode))
+		return -EPERM;
+	if (old->d_sb != dir->i_sb)
+		return -EXDEV;
+	if (!dir->i_op || !dir->i_op->link)
+		return -EPERM;
+	return dir->i_op->link(old, dir, dentry);
+}

@@ -1,0 +1,305 @@
+/* tmpfs: the in-memory filesystem that is the root at boot. Every name
+ * lives only in the dentry cache (each positive dentry is pinned by one
+ * extra reference while its name exists), and a regular file's contents are
+ * an array of pages. Seed concept: "filesystems: tmpfs".
+ *
+ * [LINUX-DIFF] Linux's tmpfs keeps contents in the page cache (mm/shmem.c);
+ * our page array per inode (struct tmpfs_inode_info) has the same shape —
+ * page index -> page — so a page cache can replace it without changing the
+ * VFS side. Contents are protected by the inode's i_mutex. */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/dcache.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/gfp.h>
+#include <linux/err.h>
+#include <linux/init.h>
+#include <asm/page.h>
+
+#define TMPFS_MAGIC 0x01021994	/* statfs f_type, as Linux */
+
+/* A regular file's contents: pages[i] holds bytes [i*PAGE_SIZE, ...), or is
+ * NULL for a hole (reads as zeros). [i_mutex] */
+struct tmpfs_inode_info {
+	void **pages;
+	unsigned long nr_pages;		/* length of the pages array */
+};
+
+static const struct inode_operations tmpfs_dir_inode_operations;
+static const struct inode_operations tmpfs_symlink_inode_operations;
+static const struct file_operations tmpfs_file_operations;
+static const struct file_operations tmpfs_dir_operations;
+
+static struct inode *tmpfs_get_inode(struct super_block *sb, const struct inode *dir,
+				     umode_t mode, dev_t dev)
+{
+	struct inode *inode = new_inode(sb);
+	if (!inode)
+		return NULL;
+	inode_init_owner(inode, dir, mode);
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		inode->i_private = kzalloc(sizeof(struct tmpfs_inode_info), GFP_KERNEL);
+		if (!inode->i_private) {
+			iput(inode);
+			return NULL;
+		}
+		inode->i_fop = &tmpfs_file_operations;
+		break;
+	case S_IFDIR:
+		inode->i_op = &tmpfs_dir_inode_operations;
+		inode->i_fop = &tmpfs_dir_operations;
+		inode->i_nlink = 2;	/* "." and the name in the parent */
+		break;
+	case S_IFLNK:
+		inode->i_op = &tmpfs_symlink_inode_operations;
+		break;
+	default:	/* device nodes, FIFOs, sockets: fops come at open */
+		inode->i_rdev = dev;
+		break;
+	}
+	return inode;
+}
+
+/* Give dentry its inode and pin it: the name now exists. */
+static void tmpfs_instantiate(struct inode *dir, struct dentry *dentry, struct inode *inode)
+{
+	d_add(dentry, inode);
+	dget(dentry);
+	inode_touch(dir, false, true, true);
+}
+
+static int tmpfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
+{
+	struct inode *inode = tmpfs_get_inode(dir->i_sb, dir, mode, dev);
+	if (!inode)
+		return -ENOSPC;
+	tmpfs_instantiate(dir, dentry, inode);
+	return 0;
+}
+
+static int tmpfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl)
+{
+	(void)excl;
+	return tmpfs_mknod(dir, dentry, (mode & 07777) | S_IFREG, 0);
+}
+
+static int tmpfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	int err = tmpfs_mknod(dir, dentry, (mode & 07777) | S_IFDIR, 0);
+	if (!err) {
+		spin_lock(&dir->i_lock);
+		dir->i_nlink++;		/* the child's ".." */
+		spin_unlock(&dir->i_lock);
+	}
+	return err;
+}
+
+static int tmpfs_symlink(struct inode *dir, struct dentry *dentry, const char *symname)
+{
+	size_t len = strlen(symname);
+	char *target = kmalloc(len + 1, GFP_KERNEL);
+	if (!target)
+		return -ENOSPC;
+	memcpy(target, symname, len + 1);
+	struct inode *inode = tmpfs_get_inode(dir->i_sb, dir, S_IFLNK | 0777, 0);
+	if (!inode) {
+		kfree(target);
+		return -ENOSPC;
+	}
+	inode->i_private = target;
+	inode->i_size = len;
+	tmpfs_instantiate(dir, dentry, inode);
+	return 0;
+}
+
+static int tmpfs_link(struct dentry *old, struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = old->d_inode;
+	spin_lock(&inode->i_lock);
+	inode->i_nlink++;
+	spin_unlock(&inode->i_lock);
+	inode_touch(inode, false, false, true);
+	tmpfs_instantiate(dir, dentry, ihold(inode));
+	return 0;
+}
+
+/* Remove the name: unhash it and drop the pin. The inode lives on while
+ * an open file or another dentry holds it. */
+static int tmpfs_unlink(struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = dentry->d_inode;
+	spin_lock(&inode->i_lock);
+	inode->i_nlink--;
+	spin_unlock(&inode->i_lock);
+	inode_touch(inode, false, false, true);
+	inode_touch(dir, false, true, true);
+	d_delete(dentry);
+	dput(dentry);
+	return 0;
+}
+
+static int tmpfs_rmdir(struct inode *dir, struct dentry *dentry)
+{
+	if (!simple_empty(dentry))
+		return -ENOTEMPTY;
+	spin_lock(&dentry->d_inode->i_lock);
+	dentry->d_inode->i_nlink--;	/* its "." */
+	spin_unlock(&dentry->d_inode->i_lock);
+	spin_lock(&dir->i_lock);
+	dir->i_nlink--;			/* its ".." */
+	spin_unlock(&dir->i_lock);
+	return tmpfs_unlink(dir, dentry);
+}
+
+static const char *tmpfs_get_link(struct dentry *dentry, struct inode *inode)
+{
+	(void)dentry;
+	return inode->i_private;
+}
+
+/* Make sure the page array covers index; returns the page or NULL. */
+static void *tmpfs_get_page(struct tmpfs_inode_info *info, unsigned long index)
+{
+	if (index >= info->nr_pages) {
+		unsigned long n = max(index + 1, info->nr_pages * 2);
+		void **p = krealloc(info->pages, n * sizeof(void *), GFP_KERNEL);
+		if (!p)
+			return NULL;
+		memset(p + info->nr_pages, 0, (n - info->nr_pages) * sizeof(void *));
+		info->pages = p;
+		info->nr_pages = n;
+	}
+	if (!info->pages[index]) {
+		void *page = (void *)__get_free_page(GFP_KERNEL);
+		if (!page)
+			return NULL;
+		memset(page, 0, PAGE_SIZE);
+		info->pages[index] = page;
+	}
+	return info->pages[index];
+}
+
+static ssize_t tmpfs_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	struct inode *inode = f->f_inode;
+	struct tmpfs_inode_info *info = inode->i_private;
+	size_t done = 0;
+	mutex_lock(&inode->i_mutex);
+	while (done < count && *pos < inode->i_size) {
+		unsigned long index = *pos / PAGE_SIZE, off = *pos % PAGE_SIZE;
+		size_t n = min(min(count - done, PAGE_SIZE - off), (size_t)(inode->i_size - *pos));
+		if (index < info->nr_pages && info->pages[index])
+			memcpy(buf + done, (char *)info->pages[index] + off, n);
+		else
+			memset(buf + done, 0, n);
+		done += n;
+		*pos += n;
+	}
+	mutex_unlock(&inode->i_mutex);
+	if (done)
+		inode_touch(inode, true, false, false);
+	return done;
+}
+
+static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t *pos)
+{
+	struct inode *inode = f->f_inode;
+	struct tmpfs_inode_info *info = inode->i_private;
+	size_t done = 0;
+	mutex_lock(&inode->i_mutex);
+	while (done < count) {
+		unsigned long index = *pos / PAGE_SIZE, off = *pos % PAGE_SIZE;
+		size_t n = min(count - done, PAGE_SIZE - off);
+		char *page = tmpfs_get_page(info, index);
+		if (!page)
+			break;
+		memcpy(page + off, buf + done, n);
+		done += n;
+		*pos += n;
+		if (*pos > inode->i_size)
+			inode->i_size = *pos;
+	}
+	mutex_unlock(&inode->i_mutex);
+	if (!done && count)
+		return -ENOSPC;
+	inode_touch(inode, false, true, true);
+	return done;
+}
+
+static void tmpfs_evict_inode(struct inode *inode)
+{
+	if (S_ISREG(inode->i_mode) && inode->i_private) {
+		struct tmpfs_inode_info *info = inode->i_private;
+		for (unsigned long i = 0; i < info->nr_pages; i++)
+			if (info->pages[i])
+				free_page((unsigned long)info->pages[i]);
+		kfree(info->pages);
+	}
+	kfree(inode->i_private);	/* the info, or a symlink's target */
+}
+
+static const struct inode_operations tmpfs_dir_inode_operations = {
+	.create = tmpfs_create,
+	.link = tmpfs_link,
+	.unlink = tmpfs_unlink,
+	.symlink = tmpfs_symlink,
+	.mkdir = tmpfs_mkdir,
+	.rmdir = tmpfs_rmdir,
+	.mknod = tmpfs_mknod,
+};
+
+static const struct inode_operations tmpfs_symlink_inode_operations = {
+	.get_link = tmpfs_get_link,
+};
+
+static const struct file_operations tmpfs_file_operations = {
+	.read = tmpfs_read,
+	.write = tmpfs_write,
+};
+
+static const struct file_operations tmpfs_dir_operations = {
+	.iterate_shared = dcache_readdir,
+};
+
+static const struct super_operations tmpfs_super_operations = {
+	.evict_inode = tmpfs_evict_inode,
+};
+
+static struct super_block *tmpfs_mount(struct file_system_type *type, int flags, void *data)
+{
+	(void)flags;
+	(void)data;
+	struct super_block *sb = sget_nodev(type, &tmpfs_super_operations, TMPFS_MAGIC);
+	if (IS_ERR(sb))
+		return sb;
+	sb->s_root = d_make_root(tmpfs_get_inode(sb, NULL, S_IFDIR | 01777, 0));
+	if (!sb->s_root)
+		return ERR_PTR(-ENOMEM);	/* [LINUX-DIFF] the sb leaks on this boot-only path */
+	return sb;
+}
+
+struct file_system_type tmpfs_fs_type = {
+	.name = "tmpfs",
+	.mount = tmpfs_mount,
+};
+
+/* The root of the VFS: a tmpfs mounted at boot, before /init runs.
+ * [LINUX-DIFF] until the mount table lands, path.mnt is NULL everywhere. */
+struct path vfs_root;
+
+static int __init init_rootfs(void)
+{
+	dcache_init();
+	register_filesystem(&tmpfs_fs_type);
+	struct super_block *sb = tmpfs_mount(&tmpfs_fs_type, 0, NULL);
+	if (IS_ERR(sb)) {
+		pr_err("vfs: cannot mount the root tmpfs: %ld\n", PTR_ERR(sb));
+		return PTR_ERR(sb);
+	}
+	vfs_root.dentry = sb->s_root;
+	pr_info("vfs: tmpfs mounted as the root\n");
+	return 0;
+}
+fs_initcall(init_rootfs);
