@@ -94,4 +94,21 @@ long sys_sigaltstack(const struct sigaltstack __user *ss, struct sigaltstack __u
 long sys_kill(pid_t pid, int sig);
 long sys_tkill(pid_t tid, int sig);
 long sys_tgkill(pid_t tgid, pid_t tid, int sig);
+/* fs/namei_syscalls.c */
+long sys_mkdir(const char __user *pathname, unsigned short mode);
+long sys_mkdirat(int dfd, const char __user *pathname, unsigned short mode);
+long sys_rmdir(const char __user *pathname);
+long sys_unlink(const char __user *pathname);
+long sys_unlinkat(int dfd, const char __user *pathname, int flag);
+long sys_symlink(const char __user *target, const char __user *linkpath);
+long sys_symlinkat(const char __user *target, int dfd, const char __user *linkpath);
+long sys_link(const char __user *oldname, const char __user *newname);
+long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname, int flags);
+long sys_readlink(const char __user *pathname, char __user *buf, int bufsiz);
+long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz);
+/* fs/stat.c */
+struct stat;
+long sys_newstat(const char __user *filename, struct stat __user *statbuf);
+long sys_newlstat(const char __user *filename, struct stat __user *statbuf);
+long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf, int flag);
 #endif

@@ -1,0 +1,84 @@
+/* Attributes of a file as user space sees them: vfs_getattr and the stat
+ * family of system calls. Seed concept: "VFS objects: inode" (stat is the
+ * inode made visible).
+ * [LINUX-DIFF] no fd table yet: fstat stays in console_fd's hands and
+ * newfstatat accepts only AT_FDCWD or absolute paths. */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/dcache.h>
+#include <linux/kdev_t.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/err.h>
+#include <linux/uaccess.h>
+#include <linux/syscalls.h>
+#include <uapi/linux/fcntl.h>
+#include <uapi/asm/stat.h>
+#include <asm/page.h>
+
+/* The user-visible encoding of a device number (Linux's new_encode_dev). */
+static unsigned long new_encode_dev(dev_t dev)
+{
+	unsigned long ma = MAJOR(dev), mi = MINOR(dev);
+	return (mi & 0xff) | (ma << 8) | ((mi & ~0xfful) << 12);
+}
+
+/* Fill a struct stat from path's inode, under its i_lock. */
+int vfs_getattr(const struct path *path, struct stat *st)
+{
+	struct inode *inode = path->dentry->d_inode;
+	memset(st, 0, sizeof(*st));
+	spin_lock(&inode->i_lock);
+	st->st_dev = new_encode_dev(inode->i_sb->s_dev);
+	st->st_ino = inode->i_ino;
+	st->st_nlink = inode->i_nlink;
+	st->st_mode = inode->i_mode;
+	st->st_uid = inode->i_uid;
+	st->st_gid = inode->i_gid;
+	st->st_rdev = new_encode_dev(inode->i_rdev);
+	st->st_size = inode->i_size;
+	st->st_blksize = PAGE_SIZE;
+	st->st_blocks = (inode->i_size + 511) / 512;
+	st->st_atime = inode->i_atime.tv_sec;
+	st->st_atime_nsec = inode->i_atime.tv_nsec;
+	st->st_mtime = inode->i_mtime.tv_sec;
+	st->st_mtime_nsec = inode->i_mtime.tv_nsec;
+	st->st_ctime = inode->i_ctime.tv_sec;
+	st->st_ctime_nsec = inode->i_ctime.tv_nsec;
+	spin_unlock(&inode->i_lock);
+	return 0;
+}
+
+long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf, int flag)
+{
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!name)
+		return -ENOMEM;
+	long err = strncpy_from_user(name, filename, PATH_MAX);
+	if (err >= PATH_MAX)
+		err = -ENAMETOOLONG;
+	else if (err >= 0)
+		err = (dfd == AT_FDCWD || name[0] == '/') ? 0 : -EBADF;
+	struct path p;
+	if (!err)
+		err = kern_path(name, flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &p);
+	kfree(name);
+	if (err)
+		return err;
+	struct stat st;
+	vfs_getattr(&p, &st);
+	path_put(&p);
+	return copy_to_user(statbuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+long sys_newstat(const char __user *filename, struct stat __user *statbuf)
+{
+	return sys_newfstatat(AT_FDCWD, filename, statbuf, 0);
+}
+
+long sys_newlstat(const char __user *filename, struct stat __user *statbuf)
+{
+	return sys_newfstatat(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
+}
