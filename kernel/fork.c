@@ -2,6 +2,7 @@
  * task_struct plus a THREAD_SIZE kernel stack; it enters the scheduler through
  * wake_up_new_task(). */
 #include <linux/kernel.h>
+#include <asm/tlbflush.h>
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -142,8 +143,9 @@ static struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->arg_start = old->arg_start; mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start; mm->env_end = old->env_end;
 	up_write(&old->mmap_lock);
-	/* The parent's writable entries just became read-only: drop stale TLB entries. */
-	load_cr3(old->pgd);
+	/* The parent's writable entries just became read-only: drop stale TLB
+	 * entries on every CPU running one of its threads, not only here. */
+	flush_tlb_mm(old);
 	return mm;
 fail:
 	up_write(&old->mmap_lock);

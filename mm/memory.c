@@ -21,11 +21,11 @@ static pteval_t *user_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
 	return walk_page_table(mm->pgd, addr, alloc, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
 }
 
+/* Threads of one mm may run on other CPUs right now (CLONE_VM): a changed
+ * PTE is flushed everywhere the mm is loaded, not just here. */
 static void flush_user_page(struct mm_struct *mm, unsigned long addr)
 {
-	/* [LINUX-DIFF] Only the current CPU's TLB: Lucid runs one thread per
-	 * mm, so no other CPU has this mm's entries loaded while we run it. */
-	invlpg(addr);
+	flush_tlb_page(mm, addr);
 }
 
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr, pteval_t *pte)
@@ -106,10 +106,43 @@ out:
 	return ret;
 }
 
+/* Pages unmapped but not yet freed: another CPU may still reach them through
+ * a stale TLB entry until the range is flushed, so the free waits for the
+ * flush (Linux's mmu_gather, in miniature). */
+#define ZAP_BATCH 64
+struct zap_batch {
+	struct mm_struct *mm;
+	unsigned long start;		/* lowest address cleared since the last flush */
+	int nr;
+	struct page *pages[ZAP_BATCH];
+};
+
+static void zap_flush(struct zap_batch *b, unsigned long end)
+{
+	if (!b->nr)
+		return;
+	flush_tlb_mm_range(b->mm, b->start, end);
+	for (int i = 0; i < b->nr; i++)
+		put_page(b->pages[i]);
+	b->nr = 0;
+}
+
+static void zap_one(struct zap_batch *b, pteval_t *pte, unsigned long addr)
+{
+	if (b->nr == ZAP_BATCH)
+		zap_flush(b, addr);
+	if (!b->nr)
+		b->start = addr;
+	b->pages[b->nr++] = pfn_to_page(pte_pfn(*pte));
+	atomic64_dec(&b->mm->rss);
+	*pte = 0;
+}
+
 /* Unmap and free the user pages in [start, end), skipping absent tables at
  * every level: a sparse address space must not cost a walk per page. */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
+	struct zap_batch b = { .mm = mm };
 	spin_lock(&mm->page_table_lock);
 	unsigned long a = start & PAGE_MASK;
 	while (a < end) {
@@ -129,14 +162,11 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 			continue;
 		}
 		pteval_t *pte = &table_of(e)[pte_index(a)];
-		if (pte_mapped(*pte)) {
-			put_page(pfn_to_page(pte_pfn(*pte)));
-			atomic64_dec(&mm->rss);
-			*pte = 0;
-			flush_user_page(mm, a);
-		}
+		if (pte_mapped(*pte))
+			zap_one(&b, pte, a);
 		a += PAGE_SIZE;
 	}
+	zap_flush(&b, a < end ? a : end);
 	spin_unlock(&mm->page_table_lock);
 }
 
@@ -170,9 +200,20 @@ void free_pgtables(struct mm_struct *mm)
 	}
 }
 
+/* Load @next's page tables on this CPU and keep the cpu_mask of both mms
+ * exact, so TLB shootdowns reach every CPU that may cache @next's entries.
+ * Called with interrupts off (scheduler) or from exec/exit. The bit is set
+ * before CR3 is loaded: see flush_tlb_mm_range() for the pairing. */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
 	if (prev == next)
 		return;
+	preempt_disable();
+	unsigned long bit = 1UL << smp_processor_id();
+	if (next)
+		__atomic_fetch_or(&next->cpu_mask, bit, __ATOMIC_SEQ_CST);
 	load_cr3(next ? next->pgd : swapper_pg_dir);
+	if (prev)
+		__atomic_fetch_and(&prev->cpu_mask, ~bit, __ATOMIC_SEQ_CST);
+	preempt_enable();
 }

@@ -311,8 +311,8 @@ static void change_protection(struct mm_struct *mm, unsigned long start, unsigne
 		if ((*pte & _PAGE_COW) || !(flags & VM_WRITE))
 			p &= ~_PAGE_RW;
 		*pte = (*pte & PTE_PFN_MASK) | p | (*pte & _PAGE_COW);
-		invlpg(a);
 	}
+	flush_tlb_mm_range(mm, start, end);
 	spin_unlock(&mm->page_table_lock);
 }
 
@@ -411,13 +411,14 @@ static int move_ptes(struct mm_struct *mm, unsigned long old, unsigned long new,
 			continue;
 		pteval_t *dst = walk_page_table(mm->pgd, new + off, true, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
 		if (!dst) {
+			flush_tlb_mm_range(mm, old, old + off);
 			spin_unlock(&mm->page_table_lock);
 			return -ENOMEM;
 		}
 		*dst = *src;
 		*src = 0;
-		invlpg(old + off);
 	}
+	flush_tlb_mm_range(mm, old, old + len);
 	spin_unlock(&mm->page_table_lock);
 	return 0;
 }
