@@ -19,6 +19,7 @@
 #include <asm/fpu.h>
 #include <linux/slab.h>
 #include <linux/signal.h>
+#include <linux/fdtable.h>
 
 void get_random_bytes(void *buf, size_t n);
 
@@ -217,7 +218,15 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	err = insert_vm_area(b.mm, STACK_TOP - 32 * PAGE_SIZE, STACK_TOP, VM_READ | VM_WRITE | VM_GROWSDOWN);
 	if (err)
 		goto fail;
+	/* A table shared through CLONE_FILES becomes this task's own. */
+	struct files_struct *displaced;
+	err = unshare_files(&displaced);
+	if (err)
+		goto fail;
 	/* Point of no return: switch to the new address space. */
+	if (displaced)
+		put_files_struct(displaced);
+	do_close_on_exec(current->files);
 	struct mm_struct *old = current->mm;
 	current->mm = b.mm;
 	current->active_mm = b.mm;

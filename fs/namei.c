@@ -3,9 +3,10 @@
  * concept: "path lookup and the dentry cache". Step by step:
  * Documentation/vfs.md.
  *
- * [LINUX-DIFF] this first version walks from the VFS root for every path
- * (no per-process cwd or dirfds until fs_struct lands) and does not cross
- * mount points yet. */
+ * Relative names start at the directory fd dfd, or at the process's cwd
+ * for AT_FDCWD; absolute names (and absolute symlink targets) at the
+ * process's root, above which ".." never goes.
+ * [LINUX-DIFF] mount points are not crossed yet. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/dcache.h>
@@ -13,18 +14,47 @@
 #include <linux/err.h>
 #include <linux/sched.h>
 #include <linux/cred.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/file.h>
+#include <linux/fs_struct.h>
+#include <uapi/linux/fcntl.h>
 
 #define MAXSYMLINKS 40
 
 struct nameidata {
-	struct dentry *dentry;	/* where we are; one reference held */
+	struct path path;	/* where we are; references held */
+	struct path root;	/* "/" and the ceiling of ".."; references held */
 	int depth;		/* symlinks followed so far */
 };
+
+void path_get(const struct path *p)
+{
+	dget(p->dentry);
+}
 
 void path_put(struct path *p)
 {
 	dput(p->dentry);
 	p->dentry = NULL;
+}
+
+char *getname(const char __user *u)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	long n = strncpy_from_user(name, u, PATH_MAX);
+	if (n < 0 || n >= PATH_MAX) {
+		kfree(name);
+		return ERR_PTR(n < 0 ? -EFAULT : -ENAMETOOLONG);
+	}
+	return name;
+}
+
+void putname(char *name)
+{
+	kfree(name);
 }
 
 /* The child of parent called name: from the dcache, or a fresh dentry the
@@ -55,17 +85,24 @@ static struct dentry *lookup_one(struct dentry *parent, const char *name, unsign
 	return d;
 }
 
+static void set_path(struct path *dst, struct path *src)
+{
+	path_put(dst);
+	*dst = *src;
+}
+
 static int walk_component(struct nameidata *nd, const char *name, unsigned int len, bool follow);
 
-/* Walk every component of path from nd->dentry. When last is non-NULL the
+/* Walk every component of path from nd->path. When last is non-NULL the
  * final component is not walked: it is returned in *last and *lastlen (for
  * create, unlink...). */
 static int link_path_walk(struct nameidata *nd, const char *path,
 			  const char **last, unsigned int *lastlen, bool follow)
 {
 	if (*path == '/') {
-		dput(nd->dentry);
-		nd->dentry = dget(vfs_root.dentry);
+		struct path root = nd->root;
+		path_get(&root);
+		set_path(&nd->path, &root);
 	}
 	for (;;) {
 		while (*path == '/')
@@ -89,7 +126,7 @@ static int link_path_walk(struct nameidata *nd, const char *path,
 			int err = walk_component(nd, path, len, !final || follow || trailing_slash);
 			if (err)
 				return err;
-			if (trailing_slash && !S_ISDIR(nd->dentry->d_inode->i_mode))
+			if (trailing_slash && !S_ISDIR(nd->path.dentry->d_inode->i_mode))
 				return -ENOTDIR;
 		}
 		if (final)
@@ -101,7 +138,7 @@ static int link_path_walk(struct nameidata *nd, const char *path,
 /* Step into one component, following a symlink when asked to. */
 static int walk_component(struct nameidata *nd, const char *name, unsigned int len, bool follow)
 {
-	struct dentry *dir = nd->dentry, *next;
+	struct dentry *dir = nd->path.dentry, *next;
 	if (!S_ISDIR(dir->d_inode->i_mode))
 		return -ENOTDIR;
 	int err = inode_permission(dir->d_inode, MAY_EXEC);
@@ -111,7 +148,7 @@ static int walk_component(struct nameidata *nd, const char *name, unsigned int l
 		return 0;
 	if (len == 2 && name[0] == '.' && name[1] == '.') {
 		/* Never above the root. */
-		next = dir == vfs_root.dentry ? dget(dir) : dget(dir->d_parent);
+		next = dir == nd->root.dentry ? dget(dir) : dget(dir->d_parent);
 	} else {
 		next = lookup_one(dir, name, len);
 		if (IS_ERR(next))
@@ -134,68 +171,129 @@ static int walk_component(struct nameidata *nd, const char *name, unsigned int l
 		dput(next);
 		return err;
 	}
-	dput(nd->dentry);
-	nd->dentry = next;
+	dput(nd->path.dentry);
+	nd->path.dentry = next;
 	return 0;
 }
 
-static int path_init(struct nameidata *nd, const char *name)
+/* Where the walk starts: the root for an absolute name, else dfd's
+ * directory or the cwd. An empty name is ENOENT unless LOOKUP_EMPTY (then
+ * the walk ends at the start: dfd itself, which need not be a directory). */
+static int path_init(struct nameidata *nd, int dfd, const char *name, unsigned int flags)
 {
+	nd->depth = 0;
+	nd->path.mnt = NULL;
+	nd->path.dentry = NULL;
 	if (!vfs_root.dentry)
 		return -ENOENT;
-	if (!*name)
+	if (!*name && !(flags & LOOKUP_EMPTY))
 		return -ENOENT;
 	if (strlen(name) >= PATH_MAX)
 		return -ENAMETOOLONG;
-	nd->dentry = dget(vfs_root.dentry);
-	nd->depth = 0;
-	return 0;
+	get_fs_root(current->fs, &nd->root);
+	if (*name == '/') {
+		nd->path = nd->root;
+		path_get(&nd->path);
+		return 0;
+	}
+	if (dfd == AT_FDCWD) {
+		get_fs_pwd(current->fs, &nd->path);
+		return 0;
+	}
+	struct file *f = fget_raw(dfd);
+	int err = 0;
+	if (!f)
+		err = -EBADF;
+	else if (*name && !S_ISDIR(f->f_inode->i_mode))
+		err = -ENOTDIR;
+	else {
+		nd->path = f->f_path;
+		path_get(&nd->path);
+	}
+	if (f)
+		fput(f);
+	if (err)
+		path_put(&nd->root);
+	return err;
 }
 
-/* Resolve name to a positive dentry. LOOKUP_FOLLOW follows a final symlink. */
-int kern_path(const char *name, unsigned int flags, struct path *path)
+static void terminate_walk(struct nameidata *nd)
+{
+	path_put(&nd->path);
+	path_put(&nd->root);
+}
+
+/* Resolve name to a positive dentry. LOOKUP_FOLLOW follows a final symlink;
+ * LOOKUP_DIRECTORY demands a directory at the end. */
+int filename_lookup(int dfd, const char *name, unsigned int flags, struct path *path)
 {
 	struct nameidata nd;
-	int err = path_init(&nd, name);
+	int err = path_init(&nd, dfd, name, flags);
 	if (err)
 		return err;
-	err = link_path_walk(&nd, name, NULL, NULL, flags & LOOKUP_FOLLOW);
-	if (err) {
-		dput(nd.dentry);
-		return err;
+	if (*name)
+		err = link_path_walk(&nd, name, NULL, NULL, flags & LOOKUP_FOLLOW);
+	if (!err && (flags & LOOKUP_DIRECTORY) && !S_ISDIR(nd.path.dentry->d_inode->i_mode))
+		err = -ENOTDIR;
+	if (!err) {
+		*path = nd.path;
+		nd.path.mnt = NULL;
+		nd.path.dentry = NULL;
 	}
-	path->mnt = NULL;
-	path->dentry = nd.dentry;
-	return 0;
+	terminate_walk(&nd);
+	return err;
+}
+
+int user_path_at(int dfd, const char __user *uname, unsigned int flags, struct path *path)
+{
+	char *name = getname(uname);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	int err = filename_lookup(dfd, name, flags, path);
+	putname(name);
+	return err;
+}
+
+int kern_path(const char *name, unsigned int flags, struct path *path)
+{
+	return filename_lookup(AT_FDCWD, name, flags, path);
 }
 
 /* Resolve all but the last component of name, lock that directory and
  * return the (possibly negative) dentry for the last one. The caller ends
  * with done_path_create(). "." and ".." as the last name -> -EEXIST, as
  * mkdir(2) reports for them. */
-struct dentry *kern_path_create(const char *name, struct path *parent)
+struct dentry *filename_create(int dfd, const char *name, struct path *parent, unsigned int flags)
 {
 	struct nameidata nd;
 	const char *last;
 	unsigned int len;
-	int err = path_init(&nd, name);
+	(void)flags;
+	int err = path_init(&nd, dfd, name, 0);
 	if (err)
 		return ERR_PTR(err);
 	err = link_path_walk(&nd, name, &last, &len, true);
-	if (!err && !S_ISDIR(nd.dentry->d_inode->i_mode))
+	if (!err && !S_ISDIR(nd.path.dentry->d_inode->i_mode))
 		err = -ENOTDIR;
 	if (!err && (!len || (len == 1 && last[0] == '.') ||
 		     (len == 2 && last[0] == '.' && last[1] == '.')))
 		err = -EEXIST;
-	struct dentry *d = err ? ERR_PTR(err) : lookup_one(nd.dentry, last, len);
+	struct dentry *d = err ? ERR_PTR(err) : lookup_one(nd.path.dentry, last, len);
 	if (IS_ERR(d)) {
-		dput(nd.dentry);
+		terminate_walk(&nd);
 		return d;
 	}
-	parent->mnt = NULL;
-	parent->dentry = nd.dentry;
-	mutex_lock(&nd.dentry->d_inode->i_mutex);
+	*parent = nd.path;
+	nd.path.mnt = NULL;
+	nd.path.dentry = NULL;
+	terminate_walk(&nd);
+	mutex_lock(&parent->dentry->d_inode->i_mutex);
 	return d;
+}
+
+struct dentry *kern_path_create(const char *name, struct path *parent)
+{
+	return filename_create(AT_FDCWD, name, parent, 0);
 }
 
 void done_path_create(struct path *parent, struct dentry *dentry)

@@ -11,6 +11,9 @@
 #include <linux/start_kernel.h>
 #include <linux/binfmts.h>
 #include <linux/signal.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/console.h>
 #include <asm/ptrace.h>
 
 extern char boot_stack[];
@@ -30,6 +33,7 @@ struct task_struct init_task = {
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_task.wait_chldexit),
 	.real_parent = &init_task,
 	.parent = &init_task,
+	.fs = &init_fs,
 };
 DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(task_list);
@@ -44,6 +48,17 @@ static int run_init_process(const char *path)
 	argv_init[0] = path;
 	current->exit_signal = SIGCHLD;
 	child_reaper = current;	/* pgrp and session stay 0, as on Linux, until init calls setsid */
+	/* Its own cwd and root (a copy of the kernel threads' init_fs) and an
+	 * fd table whose 0, 1 and 2 are the console. */
+	struct fs_struct *fs = copy_fs_struct(&init_fs);
+	current->files = alloc_files();
+	if (!fs || !current->files)
+		panic("kernel_init: out of memory for fs_struct/files");
+	exit_fs(current);
+	current->fs = fs;
+	int cerr = console_open_boot_fds();
+	if (cerr)
+		pr_err("kernel_init: no console fds (error %d)\n", cerr);
 	int err = kernel_execve(path, argv_init, envp_init);
 	if (err) {
 		pr_err("kernel_init: cannot run %s (error %d)\n", path, err);

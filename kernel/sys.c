@@ -251,6 +251,12 @@ static struct rlimit64 rlimits[RLIM_NLIMITS] = {
 };
 static DEFINE_SPINLOCK(rlimit_lock);
 
+/* The soft limit of resource for the calling task (RLIMIT_NOFILE...). */
+unsigned long rlimit(unsigned int resource)
+{
+	return resource < RLIM_NLIMITS ? READ_ONCE(rlimits[resource].rlim_cur) : RLIM_INFINITY;
+}
+
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
 		   struct rlimit64 __user *old_rlim)
 {

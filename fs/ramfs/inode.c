@@ -15,7 +15,9 @@
 #include <linux/gfp.h>
 #include <linux/err.h>
 #include <linux/init.h>
+#include <linux/fs_struct.h>
 #include <asm/page.h>
+#include <uapi/linux/fcntl.h>
 
 #define TMPFS_MAGIC 0x01021994	/* statfs f_type, as Linux */
 
@@ -28,6 +30,7 @@ struct tmpfs_inode_info {
 
 static const struct inode_operations tmpfs_dir_inode_operations;
 static const struct inode_operations tmpfs_symlink_inode_operations;
+static const struct inode_operations tmpfs_file_inode_operations;
 static const struct file_operations tmpfs_file_operations;
 static const struct file_operations tmpfs_dir_operations;
 
@@ -45,6 +48,7 @@ static struct inode *tmpfs_get_inode(struct super_block *sb, const struct inode 
 			iput(inode);
 			return NULL;
 		}
+		inode->i_op = &tmpfs_file_inode_operations;
 		inode->i_fop = &tmpfs_file_operations;
 		break;
 	case S_IFDIR:
@@ -209,6 +213,8 @@ static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t
 	struct tmpfs_inode_info *info = inode->i_private;
 	size_t done = 0;
 	mutex_lock(&inode->i_mutex);
+	if (f->f_flags & O_APPEND)
+		*pos = inode->i_size;	/* under i_mutex: appends never interleave */
 	while (done < count) {
 		unsigned long index = *pos / PAGE_SIZE, off = *pos % PAGE_SIZE;
 		size_t n = min(count - done, PAGE_SIZE - off);
@@ -226,6 +232,53 @@ static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t
 		return -ENOSPC;
 	inode_touch(inode, false, true, true);
 	return done;
+}
+
+/* Free the pages wholly past size and zero the tail of the last one, so a
+ * later extension reads zeros. i_mutex held. */
+static void tmpfs_truncate_pages(struct inode *inode, loff_t size)
+{
+	struct tmpfs_inode_info *info = inode->i_private;
+	unsigned long keep = DIV_ROUND_UP(size, PAGE_SIZE);
+	for (unsigned long i = keep; i < info->nr_pages; i++) {
+		if (info->pages[i]) {
+			free_page((unsigned long)info->pages[i]);
+			info->pages[i] = NULL;
+		}
+	}
+	if ((size % PAGE_SIZE) && keep - 1 < info->nr_pages && info->pages[keep - 1])
+		memset((char *)info->pages[keep - 1] + size % PAGE_SIZE, 0, PAGE_SIZE - size % PAGE_SIZE);
+}
+
+/* Attribute changes; a size change of a regular file resizes its contents.
+ * [LINUX-DIFF] minimal (the fd engineer's, for O_TRUNC): size, mode, owner
+ * and times are copied without the generic permission checks, which the
+ * callers have done. i_mutex held. */
+static int tmpfs_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+	if (attr->ia_valid & ATTR_SIZE) {
+		if (!S_ISREG(inode->i_mode))
+			return -EINVAL;
+		if (attr->ia_size < inode->i_size)
+			tmpfs_truncate_pages(inode, attr->ia_size);
+		inode->i_size = attr->ia_size;
+	}
+	spin_lock(&inode->i_lock);
+	if (attr->ia_valid & ATTR_MODE)
+		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & 07777);
+	if (attr->ia_valid & ATTR_UID)
+		inode->i_uid = attr->ia_uid;
+	if (attr->ia_valid & ATTR_GID)
+		inode->i_gid = attr->ia_gid;
+	if (attr->ia_valid & ATTR_ATIME)
+		inode->i_atime = attr->ia_atime;
+	if (attr->ia_valid & ATTR_MTIME)
+		inode->i_mtime = attr->ia_mtime;
+	if (attr->ia_valid & ATTR_CTIME)
+		inode->i_ctime = attr->ia_ctime;
+	spin_unlock(&inode->i_lock);
+	return 0;
 }
 
 static void tmpfs_evict_inode(struct inode *inode)
@@ -248,6 +301,10 @@ static const struct inode_operations tmpfs_dir_inode_operations = {
 	.mkdir = tmpfs_mkdir,
 	.rmdir = tmpfs_rmdir,
 	.mknod = tmpfs_mknod,
+};
+
+static const struct inode_operations tmpfs_file_inode_operations = {
+	.setattr = tmpfs_setattr,
 };
 
 static const struct inode_operations tmpfs_symlink_inode_operations = {
@@ -299,6 +356,8 @@ static int __init init_rootfs(void)
 		return PTR_ERR(sb);
 	}
 	vfs_root.dentry = sb->s_root;
+	set_fs_root(&init_fs, &vfs_root);	/* kernel threads' and init's / and cwd */
+	set_fs_pwd(&init_fs, &vfs_root);
 	pr_info("vfs: tmpfs mounted as the root\n");
 	return 0;
 }

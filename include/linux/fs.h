@@ -34,8 +34,12 @@ typedef unsigned short umode_t;
 #define NAME_MAX 255
 
 /* f_mode bits (kernel-internal, as Linux's FMODE_*). */
-#define FMODE_READ  0x1
-#define FMODE_WRITE 0x2
+#define FMODE_READ   0x1
+#define FMODE_WRITE  0x2
+#define FMODE_LSEEK  0x4	/* lseek works (clear: ESPIPE) */
+#define FMODE_PREAD  0x8	/* pread/preadv work (clear: ESPIPE) */
+#define FMODE_PWRITE 0x10	/* pwrite/pwritev work (clear: ESPIPE) */
+#define FMODE_PATH   0x4000	/* O_PATH: a position in the tree, no I/O */
 
 struct dentry;
 struct inode;
@@ -255,13 +259,35 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry);
 void path_put(struct path *p);
 void done_path_create(struct path *parent, struct dentry *dentry);
 
+/* Path walks relative to a directory fd (AT_FDCWD: the cwd); absolute
+ * names start at the process root. LOOKUP_EMPTY lets "" name dfd itself
+ * (AT_EMPTY_PATH); LOOKUP_DIRECTORY demands a directory. */
+#define LOOKUP_DIRECTORY 0x2
+#define LOOKUP_EMPTY 0x4000
+int filename_lookup(int dfd, const char *name, unsigned int flags, struct path *path);
+int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path);
+struct dentry *filename_create(int dfd, const char *name, struct path *parent, unsigned int flags);
+void path_get(const struct path *p);
+/* A user path copied into a kernel buffer of PATH_MAX (free with putname):
+ * ERR_PTR(-EFAULT) or ERR_PTR(-ENAMETOOLONG) on failure. */
+char *getname(const char __user *name);
+void putname(char *name);
+
 /* fs/open.c, fs/read_write.c, fs/file_table.c */
 struct file *filp_open(const char *name, int flags, umode_t mode);
+struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode);
 int filp_close(struct file *f);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t *pos);
 ssize_t kernel_write(struct file *f, const void *buf, size_t count, loff_t *pos);
+/* llseek helpers: no_llseek (-ESPIPE: pipes, ttys) makes the open clear
+ * FMODE_LSEEK/PREAD/PWRITE; generic_file_llseek moves f_pos against i_size;
+ * nonseekable_open is for ->open of stream-like files. */
+loff_t no_llseek(struct file *f, loff_t off, int whence);
+loff_t generic_file_llseek(struct file *f, loff_t off, int whence);
+loff_t vfs_llseek(struct file *f, loff_t off, int whence);
+int nonseekable_open(struct inode *inode, struct file *f);
 
 /* fs/ramfs: the root filesystem type, and the VFS root once mounted. */
 extern struct file_system_type tmpfs_fs_type;

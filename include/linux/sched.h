@@ -176,6 +176,9 @@ struct task_struct *create_kernel_thread(int (*fn)(void *), void *arg, const cha
 /* kernel/exit.c */
 __attribute__((noreturn)) void do_exit(long code);
 struct task_struct *find_task_by_vpid(pid_t pid);	/* tasklist_lock held */
+/* kernel/sys.c: the caller's soft resource limit (RLIMIT_* from the UAPI) */
+#define RLIMIT_NOFILE 7
+unsigned long rlimit(unsigned int resource);
 /* kernel/pid.c */
 pid_t alloc_pid(void);
 void free_pid(pid_t pid);
