@@ -268,6 +268,7 @@ void done_path_create(struct path *parent, struct dentry *dentry);
 
 /* fs/open.c, fs/read_write.c, fs/file_table.c */
 struct file *filp_open(const char *name, int flags, umode_t mode);
+struct file *dentry_open(const struct path *path, int flags);
 int filp_close(struct file *f);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
