@@ -114,7 +114,8 @@ struct file *filp_open(const char *name, int flags, umode_t mode)
  * MAY_EXEC, not MAY_READ). [LINUX-DIFF] takes no cred argument. */
 struct file *dentry_open(const struct path *path, int flags)
 {
-	struct path p = { path->mnt, dget(path->dentry) };
+	struct path p = *path;
+	path_get(&p);
 	return do_dentry_open(&p, flags);
 }
 

@@ -47,6 +47,15 @@ void mntput(struct vfsmount *mnt)
 {
 	if (!mnt || atomic_dec_return(&mnt->mnt_count) > 0)
 		return;
+	if (READ_ONCE(mnt->mnt_attached)) {
+		/* Someone dropped a reference they never took (a path copied
+		 * with dget instead of path_get): keep the mount rather than
+		 * free what the tree still uses, and say so. */
+		atomic_inc(&mnt->mnt_count);
+		pr_err("mntput: reference count of mounted %s underflowed\n", mnt->mnt_devname);
+		dump_stack();
+		return;
+	}
 	struct super_block *sb = mnt->mnt_sb;
 	dput(mnt->mnt_root);
 	dput(mnt->mnt_mountpoint);	/* detach left it pointing at mnt_root */
