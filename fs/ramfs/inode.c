@@ -57,7 +57,7 @@ static struct inode *tmpfs_get_inode(struct super_block *sb, const struct inode 
 		inode->i_op = &tmpfs_symlink_inode_operations;
 		break;
 	default:	/* device nodes, FIFOs, sockets: fops come at open */
-		inode->i_rdev = dev;
+		init_special_inode(inode, mode, dev);
 		break;
 	}
 	return inode;

@@ -266,6 +266,21 @@ void path_get(const struct path *p);
 void path_put(struct path *p);
 void done_path_create(struct path *parent, struct dentry *dentry);
 
+/* fs/char_dev.c: character devices by major/minor. register_chrdev takes
+ * minors 0-255 of major (major 0: pick a free one and return it); opening
+ * an S_IFCHR inode (its i_fop is def_chr_fops) finds the driver by i_rdev
+ * and switches the file to the driver's fops; no driver -> ENXIO. */
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+		      const char *name, const struct file_operations *fops);
+void unregister_chrdev(unsigned int major, const char *name);
+void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+			 const char *name);
+extern const struct file_operations def_chr_fops;
+/* A device node, FIFO or socket inode: set i_mode's type, i_rdev and the
+ * i_fop that finds the driver at open. Filesystems call it for mknod. */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
+
 /* fs/open.c, fs/read_write.c, fs/file_table.c */
 struct file *filp_open(const char *name, int flags, umode_t mode);
 struct file *dentry_open(const struct path *path, int flags);
