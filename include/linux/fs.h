@@ -42,6 +42,8 @@ struct inode;
 struct file;
 struct super_block;
 struct vfsmount;
+struct poll_table_struct;
+struct pipe_inode_info;
 
 /* Where a file or directory is: the mount and the dentry within it. */
 struct path {
@@ -76,9 +78,10 @@ struct file_operations {
 	/* Emit directory entries from ctx->pos on. The directory's i_lock is
 	 * NOT held; the filesystem locks what it walks. NULL -> -ENOTDIR. */
 	int (*iterate_shared)(struct file *f, struct dir_context *ctx);
-	/* Readiness mask (POLLIN...), registering on wait queues through pt
-	 * when pt is non-NULL. Must not sleep. NULL -> always ready. */
-	unsigned int (*poll)(struct file *f, void *pt);
+	/* Readiness mask (POLLIN...) now, registering on the wait queues that
+	 * may change it through poll_wait(f, wq, pt) (<linux/poll.h>; pt may
+	 * be NULL). Must not sleep. NULL -> DEFAULT_POLLMASK (always ready). */
+	unsigned int (*poll)(struct file *f, struct poll_table_struct *pt);
 	/* Device-specific ioctls after the generic ones. NULL -> -ENOTTY. */
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	/* Map the file into a VMA. NULL -> -ENODEV. */
@@ -200,6 +203,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct super_block *i_sb;
 	void *i_private;		/* filesystem private */
+	struct pipe_inode_info *i_pipe;	/* [i_lock] FIFOs and pipes: the buffer while open */
 	spinlock_t i_lock;		/* attributes above */
 	struct mutex i_mutex;		/* directory changes; file contents */
 };
@@ -216,6 +220,7 @@ struct file {
 	loff_t f_pos;			/* [f_pos_lock] */
 	atomic_t f_count;
 	void *private_data;
+	unsigned int f_pipe;		/* FIFOs: the pipe's w_counter at open (fs/pipe.c) */
 	spinlock_t f_lock;
 	struct mutex f_pos_lock;
 };
@@ -247,6 +252,7 @@ struct inode *ihold(struct inode *inode);
 void iput(struct inode *inode);
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
 void inode_touch(struct inode *inode, bool atime, bool mtime, bool ctime);
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 int generic_permission(struct inode *inode, int mask);
 int inode_permission(struct inode *inode, int mask);
 
@@ -289,6 +295,9 @@ struct file *get_file(struct file *f);
 void fput(struct file *f);
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t *pos);
 ssize_t kernel_write(struct file *f, const void *buf, size_t count, loff_t *pos);
+
+/* fs/pipe.c: what an opened FIFO inode is (init_special_inode sets it). */
+extern const struct file_operations pipefifo_fops;
 
 /* fs/ramfs: the root filesystem type, and the VFS root once mounted
  * (vfs_root.mnt is the root mount; the tree holds its references). */
