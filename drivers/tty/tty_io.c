@@ -23,6 +23,7 @@
 #include <linux/uaccess.h>
 #include <linux/init.h>
 #include <linux/err.h>
+#include <linux/poll.h>
 
 #define TTYAUX_MAJOR 5
 #define TTY_MAJOR 4
@@ -91,6 +92,18 @@ static loff_t tty_llseek(struct file *f, loff_t off, int whence)
 {
 	(void)f; (void)off; (void)whence;
 	return -ESPIPE;
+}
+
+/* Readable when a line (canonical) or a byte (raw) is waiting; output
+ * never blocks. n_tty_receive_char wakes read_wait. */
+static unsigned int tty_poll(struct file *f, poll_table *pt)
+{
+	struct tty_struct *tty = f->private_data;
+	poll_wait(f, &tty->read_wait, pt);
+	unsigned int mask = POLLOUT | POLLWRNORM;
+	if (n_tty_input_available(tty))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
 }
 
 /* Is tty the caller's controlling terminal? (See the LINUX-DIFF above.) */
@@ -210,6 +223,7 @@ const struct file_operations tty_fops = {
 	.read = tty_read,
 	.write = tty_write,
 	.unlocked_ioctl = tty_ioctl,
+	.poll = tty_poll,
 	.open = tty_open,
 };
 
