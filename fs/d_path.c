@@ -14,6 +14,7 @@
 #include <linux/err.h>
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
+#include <linux/mount.h>
 #include <uapi/linux/fcntl.h>
 
 /* Removed from its directory (and not a filesystem root). */
@@ -38,15 +39,26 @@ static char *path_from_root(const struct path *path, const struct path *root, ch
 	if (!p)
 		return ERR_PTR(-ENAMETOOLONG);
 	char *end = p;
-	spin_lock(&dcache_lock);
-	struct dentry *d = path->dentry;
-	while (p && d != root->dentry && d->d_parent != d) {
-		p = prepend(p, buf, d->d_name.name, d->d_name.len);
+	struct path cur = *path;
+	path_get(&cur);
+	while (p && !(cur.dentry == root->dentry && cur.mnt == root->mnt)) {
+		if (cur.mnt && cur.dentry == cur.mnt->mnt_root) {
+			if (!follow_up(&cur))
+				break;	/* the top of the tree: root is not above us */
+			continue;
+		}
+		if (cur.dentry->d_parent == cur.dentry)
+			break;
+		spin_lock(&dcache_lock);
+		p = prepend(p, buf, cur.dentry->d_name.name, cur.dentry->d_name.len);
 		if (p)
 			p = prepend(p, buf, "/", 1);
-		d = d->d_parent;
+		struct dentry *parent = dget(cur.dentry->d_parent);
+		spin_unlock(&dcache_lock);
+		dput(cur.dentry);
+		cur.dentry = parent;
 	}
-	spin_unlock(&dcache_lock);
+	path_put(&cur);
 	if (p && p == end)
 		p = prepend(p, buf, "/", 1);	/* the root itself */
 	return p ? p : ERR_PTR(-ENAMETOOLONG);

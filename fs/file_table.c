@@ -10,6 +10,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/err.h>
+#include <linux/mount.h>
 #include <uapi/linux/fcntl.h>
 #include "internal.h"
 
@@ -26,7 +27,7 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
-	dput(f->f_path.dentry);
+	path_put(&f->f_path);
 	kfree(f);
 }
 
@@ -102,6 +103,16 @@ struct file *alloc_file_pseudo(struct inode *inode, const char *name, int flags,
 	if (fop->llseek != no_llseek)
 		f->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
 	return f;
+}
+
+/* An open file on an already-resolved path (the caller keeps its own
+ * reference); no permission check: the caller did its own (exec checks
+ * MAY_EXEC, not MAY_READ). [LINUX-DIFF] takes no cred argument. */
+struct file *dentry_open(const struct path *path, int flags)
+{
+	struct path p = *path;
+	path_get(&p);
+	return do_dentry_open(&p, flags);
 }
 
 int filp_close(struct file *f)

@@ -5,8 +5,8 @@
  *
  * Relative names start at the directory fd dfd, or at the process's cwd
  * for AT_FDCWD; absolute names (and absolute symlink targets) at the
- * process's root, above which ".." never goes.
- * [LINUX-DIFF] mount points are not crossed yet. */
+ * process's root, above which ".." never goes. The walk crosses mount
+ * points both ways. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/dcache.h>
@@ -19,6 +19,7 @@
 #include <linux/file.h>
 #include <linux/fs_struct.h>
 #include <uapi/linux/fcntl.h>
+#include <linux/mount.h>
 
 #define MAXSYMLINKS 40
 
@@ -30,13 +31,16 @@ struct nameidata {
 
 void path_get(const struct path *p)
 {
+	mntget(p->mnt);
 	dget(p->dentry);
 }
 
 void path_put(struct path *p)
 {
 	dput(p->dentry);
+	mntput(p->mnt);
 	p->dentry = NULL;
+	p->mnt = NULL;
 }
 
 char *getname(const char __user *u)
@@ -135,10 +139,33 @@ static int link_path_walk(struct nameidata *nd, const char *path,
 	}
 }
 
-/* Step into one component, following a symlink when asked to. */
+/* "..": up one directory, crossing from a mount's root to the directory it
+ * covers (as often as mounts are stacked), never above nd->root; then down
+ * through whatever is mounted on the result. */
+static void follow_dotdot(struct nameidata *nd)
+{
+	for (;;) {
+		struct path *p = &nd->path;
+		if (p->dentry == nd->root.dentry && p->mnt == nd->root.mnt)
+			break;
+		if (p->dentry != p->mnt->mnt_root) {
+			struct dentry *parent = dget(p->dentry->d_parent);
+			dput(p->dentry);
+			p->dentry = parent;
+			break;
+		}
+		if (!follow_up(p))
+			break;
+	}
+	follow_mount(&nd->path);
+}
+
+/* Step into one component, following a symlink when asked to, and down
+ * into anything mounted there. */
 static int walk_component(struct nameidata *nd, const char *name, unsigned int len, bool follow)
 {
-	struct dentry *dir = nd->path.dentry, *next;
+	struct dentry *dir = nd->path.dentry;
+	struct path next;
 	if (!S_ISDIR(dir->d_inode->i_mode))
 		return -ENOTDIR;
 	int err = inode_permission(dir->d_inode, MAY_EXEC);
@@ -147,32 +174,32 @@ static int walk_component(struct nameidata *nd, const char *name, unsigned int l
 	if (len == 1 && name[0] == '.')
 		return 0;
 	if (len == 2 && name[0] == '.' && name[1] == '.') {
-		/* Never above the root. */
-		next = dir == nd->root.dentry ? dget(dir) : dget(dir->d_parent);
-	} else {
-		next = lookup_one(dir, name, len);
-		if (IS_ERR(next))
-			return PTR_ERR(next);
+		follow_dotdot(nd);
+		return 0;
 	}
-	if (!next->d_inode) {
-		dput(next);
+	next.dentry = lookup_one(dir, name, len);
+	if (IS_ERR(next.dentry))
+		return PTR_ERR(next.dentry);
+	if (!next.dentry->d_inode) {
+		dput(next.dentry);
 		return -ENOENT;
 	}
-	if (follow && S_ISLNK(next->d_inode->i_mode)) {
-		struct inode *link = next->d_inode;
+	next.mnt = mntget(nd->path.mnt);
+	follow_mount(&next);
+	if (follow && S_ISLNK(next.dentry->d_inode->i_mode)) {
+		struct inode *link = next.dentry->d_inode;
 		const char *target = link->i_op && link->i_op->get_link ?
-			link->i_op->get_link(next, link) : NULL;
+			link->i_op->get_link(next.dentry, link) : NULL;
 		if (!target)
 			err = -EINVAL;
 		else if (++nd->depth > MAXSYMLINKS)
 			err = -ELOOP;
 		else	/* next keeps the link (and so target) alive meanwhile */
 			err = link_path_walk(nd, target, NULL, NULL, true);
-		dput(next);
+		path_put(&next);
 		return err;
 	}
-	dput(nd->path.dentry);
-	nd->path.dentry = next;
+	set_path(&nd->path, &next);
 	return 0;
 }
 
@@ -376,6 +403,8 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry)
 		return err;
 	if (S_ISDIR(dentry->d_inode->i_mode))
 		return -EISDIR;
+	if (d_mountpoint(dentry))
+		return -EBUSY;
 	if (!dir->i_op || !dir->i_op->unlink)
 		return -EPERM;
 	return dir->i_op->unlink(dir, dentry);
@@ -388,7 +417,7 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 		return err;
 	if (!S_ISDIR(dentry->d_inode->i_mode))
 		return -ENOTDIR;
-	if (dentry == vfs_root.dentry)
+	if (dentry == vfs_root.dentry || d_mountpoint(dentry))
 		return -EBUSY;
 	if (!dir->i_op || !dir->i_op->rmdir)
 		return -EPERM;

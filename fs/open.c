@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <linux/err.h>
 #include <linux/syscalls.h>
+#include <linux/mount.h>
 #include <uapi/linux/fcntl.h>
 #include "internal.h"
 
@@ -80,7 +81,7 @@ static int open_create(int dfd, const char *name, int flags, umode_t mode,
 		err = vfs_create(parent.dentry->d_inode, d, mode & ~current_umask() & 07777);
 		if (!err) {
 			*created = true;
-			path->mnt = NULL;
+			path->mnt = mntget(parent.mnt);
 			path->dentry = dget(d);
 		}
 	}
@@ -116,6 +117,9 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 		}
 	} else if (!created) {
 		err = may_open(inode, flags);
+		if (!err && (S_ISCHR(inode->i_mode) || (inode->i_mode & S_IFMT) == S_IFBLK) &&
+		    path.mnt && (path.mnt->mnt_flags & MNT_NODEV))
+			err = -EACCES;	/* devices on a nodev mount */
 		if (err) {
 			path_put(&path);
 			return ERR_PTR(err);

@@ -46,6 +46,8 @@ struct inode;
 struct file;
 struct super_block;
 struct vfsmount;
+struct poll_table_struct;
+struct pipe_inode_info;
 
 /* Where a file or directory is: the mount and the dentry within it. */
 struct path {
@@ -80,9 +82,10 @@ struct file_operations {
 	/* Emit directory entries from ctx->pos on. The directory's i_lock is
 	 * NOT held; the filesystem locks what it walks. NULL -> -ENOTDIR. */
 	int (*iterate_shared)(struct file *f, struct dir_context *ctx);
-	/* Readiness mask (POLLIN...), registering on wait queues through pt
-	 * when pt is non-NULL. Must not sleep. NULL -> always ready. */
-	unsigned int (*poll)(struct file *f, void *pt);
+	/* Readiness mask (POLLIN...) now, registering on the wait queues that
+	 * may change it through poll_wait(f, wq, pt) (<linux/poll.h>; pt may
+	 * be NULL). Must not sleep. NULL -> DEFAULT_POLLMASK (always ready). */
+	unsigned int (*poll)(struct file *f, struct poll_table_struct *pt);
 	/* Device-specific ioctls after the generic ones. NULL -> -ENOTTY. */
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	/* Map the file into a VMA. NULL -> -ENODEV. */
@@ -169,9 +172,13 @@ struct super_operations {
 	void (*put_super)(struct super_block *sb);
 };
 
+/* s_flags (Linux's SB_* values, equal to the MS_* ones). */
+#define SB_RDONLY 0x1
+
 /* One mounted filesystem instance. */
 struct super_block {
 	struct list_head s_list;	/* [super_lock] all super blocks */
+	unsigned long s_flags;		/* [s_lock] SB_RDONLY */
 	dev_t s_dev;			/* anonymous device number */
 	unsigned long s_magic;		/* statfs f_type */
 	const struct super_operations *s_op;
@@ -200,6 +207,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct super_block *i_sb;
 	void *i_private;		/* filesystem private */
+	struct pipe_inode_info *i_pipe;	/* [i_lock] FIFOs and pipes: the buffer while open */
 	spinlock_t i_lock;		/* attributes above */
 	struct mutex i_mutex;		/* directory changes; file contents */
 };
@@ -216,6 +224,7 @@ struct file {
 	loff_t f_pos;			/* [f_pos_lock] */
 	atomic_t f_count;
 	void *private_data;
+	unsigned int f_pipe;		/* FIFOs: the pipe's w_counter at open (fs/pipe.c) */
 	spinlock_t f_lock;
 	struct mutex f_pos_lock;
 };
@@ -225,7 +234,8 @@ struct file_system_type {
 	const char *name;
 	/* Build a super block with s_root set; return it or an ERR_PTR. */
 	struct super_block *(*mount)(struct file_system_type *fs, int flags, void *data);
-	/* Tear an instance down after its last mount went. */
+	/* Tear an instance down after its last mount went. NULL ->
+	 * kill_litter_super (memory filesystems: drop every pinned dentry). */
 	void (*kill_sb)(struct super_block *sb);
 	struct file_system_type *next;	/* [file_systems_lock] */
 };
@@ -235,6 +245,10 @@ int register_filesystem(struct file_system_type *fs);
 struct file_system_type *get_fs_type(const char *name);
 struct super_block *sget_nodev(struct file_system_type *type, const struct super_operations *ops,
 			       unsigned long magic);
+/* Drop an active reference (one per mount); the last tears the sb down. */
+void deactivate_super(struct super_block *sb);
+void kill_litter_super(struct super_block *sb);
+static inline bool sb_rdonly(const struct super_block *sb) { return sb->s_flags & SB_RDONLY; }
 
 /* fs/inode.c */
 struct inode *new_inode(struct super_block *sb);
@@ -242,6 +256,7 @@ struct inode *ihold(struct inode *inode);
 void iput(struct inode *inode);
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
 void inode_touch(struct inode *inode, bool atime, bool mtime, bool ctime);
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 int generic_permission(struct inode *inode, int mask);
 int inode_permission(struct inode *inode, int mask);
 
@@ -256,6 +271,8 @@ int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target);
 int vfs_unlink(struct inode *dir, struct dentry *dentry);
 int vfs_link(struct dentry *old, struct inode *dir, struct dentry *dentry);
 int vfs_rmdir(struct inode *dir, struct dentry *dentry);
+/* A path holds a reference on its mount and on its dentry. */
+void path_get(const struct path *p);
 void path_put(struct path *p);
 void done_path_create(struct path *parent, struct dentry *dentry);
 
@@ -267,14 +284,29 @@ void done_path_create(struct path *parent, struct dentry *dentry);
 int filename_lookup(int dfd, const char *name, unsigned int flags, struct path *path);
 int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path);
 struct dentry *filename_create(int dfd, const char *name, struct path *parent, unsigned int flags);
-void path_get(const struct path *p);
 /* A user path copied into a kernel buffer of PATH_MAX (free with putname):
  * ERR_PTR(-EFAULT) or ERR_PTR(-ENAMETOOLONG) on failure. */
 char *getname(const char __user *name);
 void putname(char *name);
 
+/* fs/char_dev.c: character devices by major/minor. register_chrdev takes
+ * minors 0-255 of major (major 0: pick a free one and return it); opening
+ * an S_IFCHR inode (its i_fop is def_chr_fops) finds the driver by i_rdev
+ * and switches the file to the driver's fops; no driver -> ENXIO. */
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+		      const char *name, const struct file_operations *fops);
+void unregister_chrdev(unsigned int major, const char *name);
+void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+			 const char *name);
+extern const struct file_operations def_chr_fops;
+/* A device node, FIFO or socket inode: set i_mode's type, i_rdev and the
+ * i_fop that finds the driver at open. Filesystems call it for mknod. */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
+
 /* fs/open.c, fs/read_write.c, fs/file_table.c */
 struct file *filp_open(const char *name, int flags, umode_t mode);
+struct file *dentry_open(const struct path *path, int flags);
 struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode);
 int filp_close(struct file *f);
 struct file *get_file(struct file *f);
@@ -289,7 +321,11 @@ loff_t generic_file_llseek(struct file *f, loff_t off, int whence);
 loff_t vfs_llseek(struct file *f, loff_t off, int whence);
 int nonseekable_open(struct inode *inode, struct file *f);
 
-/* fs/ramfs: the root filesystem type, and the VFS root once mounted. */
+/* fs/pipe.c: what an opened FIFO inode is (init_special_inode sets it). */
+extern const struct file_operations pipefifo_fops;
+
+/* fs/ramfs: the root filesystem type, and the VFS root once mounted
+ * (vfs_root.mnt is the root mount; the tree holds its references). */
 extern struct file_system_type tmpfs_fs_type;
 extern struct path vfs_root;
 #endif

@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -346,6 +347,14 @@ static void test_dirs_cwd_dirfd(void)
 	CHECK("chdir_into_then_rmdir", chdir("rd") == 0 && rmdir("/fdt/rd") == 0);
 	CHECK_ERRNO("getcwd_removed_dir_gives_enoent", syscall(SYS_getcwd, buf, sizeof(buf)), ENOENT);
 	CHECK("chdir_back_to_root", chdir("/") == 0);
+
+	/* getcwd and ".." across a mount point */
+	CHECK("mkdir_mount_point", mkdir("/fdt/mnt", 0755) == 0);
+	CHECK("mount_tmpfs", mount("none", "/fdt/mnt", "tmpfs", 0, NULL) == 0);
+	CHECK("chdir_into_mount", mkdir("/fdt/mnt/x", 0755) == 0 && chdir("/fdt/mnt/x") == 0);
+	CHECK("getcwd_crosses_mount", getcwd(buf, sizeof(buf)) && !strcmp(buf, "/fdt/mnt/x"));
+	CHECK("dotdot_leaves_mount", chdir("../..") == 0 && getcwd(buf, sizeof(buf)) && !strcmp(buf, "/fdt"));
+	CHECK("umount_after_leaving", chdir("/") == 0 && umount2("/fdt/mnt", 0) == 0);
 
 	/* O_PATH: a handle for *at calls and fstat, no I/O */
 	fd = sys_open("/fdt/a", O_PATH, 0);
