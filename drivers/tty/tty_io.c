@@ -240,7 +240,7 @@ static int __init tty_init(void)
 	}
 	devtmpfs_create_node("tty", S_IFCHR | 0666, MKDEV(TTYAUX_MAJOR, 0));
 	devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
-	devtmpfs_create_node("ttyS0", S_IFCHR | 0660, MKDEV(TTY_MAJOR, 64));
+	devtmpfs_create_node("ttyS0", S_IFCHR | 0600, MKDEV(TTY_MAJOR, 64));
 	return 0;
 }
 device_initcall(tty_init);

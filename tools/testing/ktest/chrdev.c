@@ -94,7 +94,7 @@ KTEST(chrdev, devtmpfs_on_dev_has_the_nodes)
 	static const struct { const char *name; unsigned int ma, mi, mode; } nodes[] = {
 		{ "/dev/null", 1, 3, 0666 }, { "/dev/zero", 1, 5, 0666 }, { "/dev/full", 1, 7, 0666 },
 		{ "/dev/random", 1, 8, 0666 }, { "/dev/urandom", 1, 9, 0666 },
-		{ "/dev/tty", 5, 0, 0666 }, { "/dev/console", 5, 1, 0600 }, { "/dev/ttyS0", 4, 64, 0660 },
+		{ "/dev/tty", 5, 0, 0666 }, { "/dev/console", 5, 1, 0600 }, { "/dev/ttyS0", 4, 64, 0600 },
 	};
 	struct path p;
 	KASSERT(t, kern_path("/dev", 0, &p) == 0);
