@@ -206,6 +206,14 @@ KTEST(chrdev, n_tty_line_editing_and_echo)
 	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, sizeof(buf)), 2);
 	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, 2), 2);
 	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, sizeof(buf)), 2);
+	/* ^C (ISIG) drops the pending line and echoes ^C; no foreground
+	 * group here, so no signal goes anywhere. */
+	echoed_len = 0;
+	type(&tty, "abc\x03" "d\n");
+	echoed[echoed_len] = 0;
+	KEXPECT(t, !strcmp(echoed, "abc^Cd\r\n"));
+	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, sizeof(buf)), 2);
+	KEXPECT(t, !memcmp(buf, "d\n", 2));
 	/* Raw mode without echo: bytes at once, CR still mapped by ICRNL. */
 	tty.termios.c_lflag &= ~(ICANON | ECHO);
 	n_tty_set_termios(&tty);
