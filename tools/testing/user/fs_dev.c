@@ -138,6 +138,14 @@ static void test_mknod_devices(void)
 	CHECK("mknod_on_nodev", mknod("/fsd/mynull", S_IFCHR | 0666, makedev(1, 3)) == 0);
 	CHECK_ERRNO("open_device_on_nodev_mount_gives_eacces", open("/fsd/mynull", O_RDONLY), EACCES);
 	CHECK("umount_nodev", umount2("/fsd", 0) == 0);
+	/* noexec: exec of an executable file there is EACCES. */
+	CHECK("mount_tmpfs_noexec", mount("none", "/fsd", "tmpfs", MS_NOEXEC, NULL) == 0);
+	int sfd = open("/fsd/s", O_WRONLY | O_CREAT, 0755);
+	CHECK("script_on_noexec", sfd >= 0 && write(sfd, "#!/init\n", 8) == 8);
+	close(sfd);
+	char *argv[] = { "/fsd/s", NULL }, *envp[] = { NULL };
+	CHECK_ERRNO("exec_on_noexec_mount_gives_eacces", execve("/fsd/s", argv, envp), EACCES);
+	CHECK("umount_noexec", umount2("/fsd", 0) == 0);
 }
 
 static void test_mounts(void)
