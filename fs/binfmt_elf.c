@@ -5,13 +5,16 @@
  * a file whose segments run past its end fails with ENOEXEC; Linux maps it
  * and the new program dies of SIGSEGV or SIGBUS when it touches the gap. PT_LOAD
  * segments are copied into fresh anonymous pages (there is no page cache
- * yet), bss is zero, and brk starts after the highest segment.
+ * yet), read from the file with kernel_read(); bss is zero, and brk starts
+ * after the highest segment.
  * Elf64 layouts: the System V ABI and /usr/include/elf.h. */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
 #include <linux/binfmts.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
 #include <asm/pgtable.h>
 
 struct elf64_hdr {
@@ -41,7 +44,7 @@ struct elf64_phdr {
 
 static int check_header(const struct linux_binprm *b, const struct elf64_hdr *h)
 {
-	if (b->size < sizeof(*h) || memcmp(h->e_ident, "\177ELF", 4))
+	if (b->size < (loff_t)sizeof(*h) || memcmp(h->e_ident, "\177ELF", 4))
 		return -ENOEXEC;
 	if (h->e_ident[4] != 2 || h->e_ident[5] != 1 || h->e_ident[6] != 1)	/* 64-bit, LE, v1 */
 		return -ENOEXEC;
@@ -49,7 +52,7 @@ static int check_header(const struct linux_binprm *b, const struct elf64_hdr *h)
 		return -ENOEXEC;
 	if (h->e_phentsize != sizeof(struct elf64_phdr) || h->e_phnum == 0 || h->e_phnum > 128)
 		return -ENOEXEC;
-	if (h->e_phoff > b->size || b->size - h->e_phoff < (u64)h->e_phnum * sizeof(struct elf64_phdr))
+	if (h->e_phoff > (u64)b->size || (u64)b->size - h->e_phoff < (u64)h->e_phnum * sizeof(struct elf64_phdr))
 		return -ENOEXEC;
 	if (h->e_phoff % 8)
 		return -ENOEXEC;
@@ -79,9 +82,10 @@ static int add_segment_vma(struct mm_struct *mm, unsigned long start, unsigned l
 	return insert_vm_area(mm, start, end, flags);
 }
 
-/* Copy the file bytes of one segment into its pages, allocating them. */
+/* Read the file bytes of one segment into its pages, allocating them; the
+ * rest of each page is zero. */
 static int populate_segment(struct mm_struct *mm, const struct elf64_phdr *ph, unsigned long bias,
-			    const u8 *file)
+			    struct file *file)
 {
 	unsigned long vstart = ph->p_vaddr + bias, fend = vstart + ph->p_filesz;
 	unsigned long end = vstart + ph->p_memsz;
@@ -91,12 +95,21 @@ static int populate_segment(struct mm_struct *mm, const struct elf64_phdr *ph, u
 		if (!pte)
 			return -ENOMEM;
 		if (!(*pte & _PAGE_PRESENT)) {
-			struct page *pg = alloc_page(GFP_HIGHUSER | __GFP_ZERO);
+			struct page *pg = alloc_page(GFP_HIGHUSER);
 			if (!pg)
 				return -ENOMEM;
 			atomic_set(&pg->_mapcount, 1);
 			*pte = page_to_phys(pg) | prot;
 			atomic64_inc(&mm->rss);
+			/* Zero what the file does not fill (below: read). */
+			u8 *k = __va(page_to_phys(pg));
+			unsigned long lo = max(a, vstart), hi = min(a + PAGE_SIZE, fend);
+			if (lo >= hi) {
+				memset(k, 0, PAGE_SIZE);
+			} else {
+				memset(k, 0, lo - a);
+				memset(k + (hi - a), 0, a + PAGE_SIZE - hi);
+			}
 		} else {
 			/* A page shared with the previous segment: union of rights. */
 			*pte |= prot & _PAGE_RW;
@@ -105,19 +118,44 @@ static int populate_segment(struct mm_struct *mm, const struct elf64_phdr *ph, u
 		}
 		u8 *kpage = __va(*pte & PTE_PFN_MASK);
 		unsigned long lo = max(a, vstart), hi = min(a + PAGE_SIZE, fend);
-		if (lo < hi)
-			memcpy(kpage + (lo - a), file + ph->p_offset + (lo - vstart), hi - lo);
+		if (lo < hi) {
+			loff_t pos = ph->p_offset + (lo - vstart);
+			ssize_t n = kernel_read(file, kpage + (lo - a), hi - lo, &pos);
+			if (n < 0)
+				return n;
+			if ((unsigned long)n < hi - lo)	/* the file shrank under us */
+				memset(kpage + (lo - a) + n, 0, hi - lo - n);
+		}
 	}
 	return 0;
 }
 
+static int load_segments(struct linux_binprm *b, const struct elf64_hdr *h, const struct elf64_phdr *ph);
+
 int load_elf_binary(struct linux_binprm *b)
 {
-	const struct elf64_hdr *h = b->data;
+	const struct elf64_hdr *h = (const void *)b->buf;
 	int err = check_header(b, h);
 	if (err)
 		return err;
-	const struct elf64_phdr *ph = (const void *)((const u8 *)b->data + h->e_phoff);
+	size_t phsize = h->e_phnum * sizeof(struct elf64_phdr);
+	struct elf64_phdr *ph = kmalloc(phsize, GFP_KERNEL);
+	if (!ph)
+		return -ENOMEM;
+	loff_t pos = h->e_phoff;
+	ssize_t n = kernel_read(b->file, ph, phsize, &pos);
+	if (n != (ssize_t)phsize) {
+		kfree(ph);
+		return n < 0 ? n : -EIO;
+	}
+	err = load_segments(b, h, ph);
+	kfree(ph);
+	return err;
+}
+
+static int load_segments(struct linux_binprm *b, const struct elf64_hdr *h, const struct elf64_phdr *ph)
+{
+	int err;
 	struct mm_struct *mm = b->mm;
 	unsigned long bias = h->e_type == ET_DYN ? ELF_ET_DYN_BASE : 0;
 	unsigned long brk = 0, phdr_addr = 0;
@@ -128,7 +166,8 @@ int load_elf_binary(struct linux_binprm *b)
 		if (ph[i].p_type != PT_LOAD)
 			continue;
 		const struct elf64_phdr *p = &ph[i];
-		if (p->p_filesz > p->p_memsz || p->p_offset > b->size || b->size - p->p_offset < p->p_filesz)
+		if (p->p_filesz > p->p_memsz || p->p_offset > (u64)b->size ||
+		    (u64)b->size - p->p_offset < p->p_filesz)
 			return -ENOEXEC;
 		if ((p->p_vaddr & ~PAGE_MASK) != (p->p_offset & ~PAGE_MASK))
 			return -ENOEXEC;
@@ -138,7 +177,7 @@ int load_elf_binary(struct linux_binprm *b)
 		err = add_segment_vma(mm, start & PAGE_MASK, PAGE_ALIGN(end), vm_flags_of(p->p_flags));
 		if (err)
 			return err;
-		err = populate_segment(mm, p, bias, b->data);
+		err = populate_segment(mm, p, bias, b->file);
 		if (err)
 			return err;
 		if (h->e_phoff >= p->p_offset && h->e_phoff - p->p_offset < p->p_filesz)

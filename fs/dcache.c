@@ -284,6 +284,33 @@ bool simple_empty(struct dentry *dentry)
 	return empty;
 }
 
+void d_genocide(struct dentry *root)
+{
+	for (;;) {
+		struct dentry *d = root, *c, *next;
+		spin_lock(&dcache_lock);
+		/* Descend to a pinned name that has no pinned children. */
+		do {
+			next = NULL;
+			list_for_each_entry(c, &d->d_subdirs, d_child)
+				if (c->d_hashed && c->d_inode) {
+					next = c;
+					break;
+				}
+			if (next)
+				d = next;
+		} while (next);
+		if (d == root) {
+			spin_unlock(&dcache_lock);
+			return;
+		}
+		list_del_init(&d->d_hash);
+		d->d_hashed = false;
+		spin_unlock(&dcache_lock);
+		dput(d);	/* the pin; holders elsewhere keep it until their dput */
+	}
+}
+
 /* readdir for filesystems whose directories live entirely in the dcache
  * (tmpfs, devtmpfs): ".", "..", then the positive children. ctx->pos is
  * the index of the next entry. The actor runs under dcache_lock and must

@@ -1,9 +1,14 @@
 /* execve (seed concept: execve: ELF loading, the stack with argv, envp and
- * auxv, `_start` before `main`). A new address space is built beside the old
- * one; only when the program has loaded does the task switch to it, so a
- * failed exec leaves the caller untouched.
- * [LINUX-DIFF] Until the VFS lands, programs are read straight from the
- * initramfs archive (lib/cpio.c). */
+ * auxv, `_start` before `main`). The program is a file found through the VFS
+ * (path walk from the caller's root or cwd); a new address space is built
+ * beside the old one, and only when the program has loaded does the task
+ * switch to it, so a failed exec leaves the caller untouched.
+ *
+ * Order of work, as in Linux 6.1's do_execveat_common(): copy argv and envp
+ * in (EFAULT, E2BIG), then open the file (ENOENT, EACCES...), then look at
+ * its first bytes: "#!" rewrites the arguments and opens the interpreter
+ * (up to BINPRM_MAX_RECURSION+1 levels), "\177ELF" loads it, anything else
+ * is ENOEXEC. */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/sched.h>
@@ -11,8 +16,11 @@
 #include <linux/mm_struct.h>
 #include <linux/binfmts.h>
 #include <linux/uaccess.h>
-#include <linux/cpio.h>
-#include <asm/bootinfo.h>
+#include <linux/fs.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <linux/vmalloc.h>
+#include <uapi/linux/fcntl.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/processor.h>
@@ -47,13 +55,155 @@ struct pt_regs *task_pt_regs(struct task_struct *t)
 	return (struct pt_regs *)((char *)t->stack + THREAD_SIZE) - 1;
 }
 
-static int count_strings(const char *const *v, size_t *bytes)
+/* ---- the argument strings ---- */
+
+/* Copy s to p; returns the byte after its NUL. */
+static char *put_str(char *p, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* Linux's bprm_stack_limits(): a quarter of the stack limit (8 MiB: there
+ * is no per-process RLIMIT_STACK yet, and the fault path grows stacks to
+ * STACK_MAX_SIZE), at least ARG_MAX, minus the pointers' room. */
+static int set_limit(struct linux_binprm *b)
+{
+	unsigned long limit = max(STACK_MAX_SIZE / 4, (unsigned long)ARG_MAX);
+	unsigned long ptrs = ((unsigned long)max(b->argc, 1) + b->envc) * sizeof(void *);
+	if (limit <= ptrs)
+		return -E2BIG;
+	b->limit = limit - ptrs;
+	return 0;
+}
+
+static char *strings_alloc(size_t n)
+{
+	return n <= 4 * PAGE_SIZE ? kmalloc(n ?: 1, GFP_KERNEL) : vmalloc(n);
+}
+
+static void strings_free(char *p)
+{
+	if (p && is_vmalloc_addr(p))
+		vfree(p);
+	else
+		kfree(p);
+}
+
+/* Strings plus the file name (Linux counts it: it goes on the stack too)
+ * within the limit? */
+static int check_room(const struct linux_binprm *b, size_t strings_len)
+{
+	return strings_len + strlen(b->filename) + 1 > b->limit ? -E2BIG : 0;
+}
+
+/* Count a NULL-terminated user array and its strings' bytes (with NULs). */
+static int count_user(const char __user *const __user *uv, int *count, size_t *bytes)
 {
 	int n = 0;
-	for (; v && v[n]; n++)
-		*bytes += strlen(v[n]) + 1;
-	return n;
+	*bytes = 0;
+	for (; uv; n++) {
+		const char __user *s;
+		if (get_user(s, uv + n))
+			return -EFAULT;
+		if (!s)
+			break;
+		if (n >= MAX_ARG_STRINGS - 1)
+			return -E2BIG;
+		long len = strnlen_user(s, MAX_ARG_STRLEN + 1);
+		if (!len)
+			return -EFAULT;
+		if (len > MAX_ARG_STRLEN)
+			return -E2BIG;
+		*bytes += len;
+		/* Past any possible limit: stop walking a huge array now. */
+		if (*bytes > STACK_MAX_SIZE || n > (int)(STACK_MAX_SIZE / sizeof(void *)))
+			return -E2BIG;
+	}
+	*count = n;
+	return 0;
 }
+
+/* Copy count strings into *dst (room bytes left); a string that grew since
+ * it was counted (another thread) is E2BIG rather than an overrun. */
+static int copy_user_strings(const char __user *const __user *uv, int count, char **dst, size_t *room)
+{
+	for (int i = 0; i < count; i++) {
+		const char __user *s;
+		if (get_user(s, uv + i))
+			return -EFAULT;
+		long len = s ? strncpy_from_user(*dst, s, *room) : -EFAULT;
+		if (len < 0)
+			return -EFAULT;
+		if ((size_t)len >= *room)
+			return -E2BIG;
+		*dst += len + 1;
+		*room -= len + 1;
+	}
+	return 0;
+}
+
+static int copy_strings_from_user(struct linux_binprm *b, const char __user *const __user *argv,
+				  const char __user *const __user *envp)
+{
+	size_t abytes, ebytes;
+	int err = count_user(argv, &b->argc, &abytes);
+	if (!err)
+		err = count_user(envp, &b->envc, &ebytes);
+	if (!err)
+		err = set_limit(b);
+	if (!err)
+		err = check_room(b, abytes + ebytes + (b->argc ? 0 : 1));
+	if (err)
+		return err;
+	size_t room = abytes + ebytes + 1;	/* +1: the "" for an empty argv */
+	char *p = b->strings = strings_alloc(room);
+	if (!p)
+		return -ENOMEM;
+	if (!b->argc) {
+		/* Linux (since 5.18) gives a program started with an empty argv
+		 * an argv[0] of "": too many programs trust argc >= 1. */
+		*p++ = 0;
+		room--;
+		b->argc = 1;
+	} else {
+		err = copy_user_strings(argv, b->argc, &p, &room);
+	}
+	b->argv_len = p - b->strings;
+	if (!err)
+		err = copy_user_strings(envp, b->envc, &p, &room);
+	b->strings_len = p - b->strings;
+	return err;
+}
+
+static int copy_strings_kernel(struct linux_binprm *b, const char *const *argv, const char *const *envp)
+{
+	size_t abytes = 0, ebytes = 0;
+	for (b->argc = 0; argv && argv[b->argc]; b->argc++)
+		abytes += strlen(argv[b->argc]) + 1;
+	for (b->envc = 0; envp && envp[b->envc]; b->envc++)
+		ebytes += strlen(envp[b->envc]) + 1;
+	int err = set_limit(b) ?: check_room(b, abytes + ebytes + 1);
+	if (err)
+		return err;
+	char *p = b->strings = strings_alloc(abytes + ebytes + 1);
+	if (!p)
+		return -ENOMEM;
+	if (!b->argc) {
+		*p++ = 0;
+		b->argc = 1;
+	}
+	for (int i = 0; argv && argv[i]; i++)
+		p = put_str(p, argv[i]);
+	b->argv_len = p - b->strings;
+	for (int i = 0; i < b->envc; i++)
+		p = put_str(p, envp[i]);
+	b->strings_len = p - b->strings;
+	return 0;
+}
+
+/* ---- the new stack ---- */
 
 /* Push a string down the user stack at *p; returns its user address or 0. */
 static unsigned long push_string(unsigned long *p, const char *s)
@@ -63,49 +213,50 @@ static unsigned long push_string(unsigned long *p, const char *s)
 	return copy_to_user((void __user *)*p, s, len) ? 0 : *p;
 }
 
-/* The initial stack, top down: strings, AT_RANDOM bytes, then (16-byte
+/* The initial stack, top down: the file name (AT_EXECFN), the platform
+ * string, envp's and argv's strings, AT_RANDOM bytes, then (16-byte
  * aligned) argc, argv[], NULL, envp[], NULL, auxv pairs, AT_NULL. */
 static int create_elf_tables(struct linux_binprm *b, struct mm_struct *mm)
 {
-	size_t bytes = 0;
-	int argc = count_strings(b->argv, &bytes), envc = count_strings(b->envp, &bytes);
-	unsigned long argv_u[64], envp_u[64];
-	if (argc > 64 || envc > 64 || bytes > MAX_ARG_BYTES)
-		return -E2BIG;
 	unsigned long p = STACK_TOP - sizeof(long);
 	unsigned long execfn = push_string(&p, b->filename);
 	unsigned long platform = push_string(&p, "x86_64");
-	for (int i = envc - 1; i >= 0; i--)
-		envp_u[i] = push_string(&p, b->envp[i]);
-	for (int i = argc - 1; i >= 0; i--)
-		argv_u[i] = push_string(&p, b->argv[i]);
+	p -= b->strings_len;
+	unsigned long strings = p;
+	if (copy_to_user((void __user *)strings, b->strings, b->strings_len))
+		return -EFAULT;
 	u8 rnd[16];
 	get_random_bytes(rnd, sizeof(rnd));
 	p = (p - sizeof(rnd)) & ~15UL;
 	unsigned long random = p;
 	if (!execfn || !platform || copy_to_user((void __user *)random, rnd, sizeof(rnd)))
 		return -EFAULT;
-	mm->arg_start = argc ? argv_u[0] : p;
-	mm->arg_end = argc ? argv_u[argc - 1] + strlen(b->argv[argc - 1]) + 1 : p;
-	mm->env_start = envc ? envp_u[0] : p;
-	mm->env_end = envc ? envp_u[envc - 1] + strlen(b->envp[envc - 1]) + 1 : p;
+	mm->arg_start = strings;
+	mm->arg_end = mm->env_start = strings + b->argv_len;
+	mm->env_end = strings + b->strings_len;
 
+	const struct cred *c = current_cred();
 	unsigned long auxv[] = {
 		AT_PHDR, b->phdr_addr, AT_PHENT, 56, AT_PHNUM, b->phnum, AT_PAGESZ, PAGE_SIZE,
-		AT_BASE, 0, AT_FLAGS, 0, AT_ENTRY, b->entry, AT_UID, 0, AT_EUID, 0, AT_GID, 0,
-		AT_EGID, 0, AT_SECURE, 0, AT_RANDOM, random, AT_HWCAP, boot_cpu_data.cpuid_1_edx,
-		AT_HWCAP2, 0, AT_CLKTCK, 100, AT_PLATFORM, platform, AT_EXECFN, execfn, AT_NULL, 0,
+		AT_BASE, 0, AT_FLAGS, 0, AT_ENTRY, b->entry, AT_UID, c->uid, AT_EUID, c->euid,
+		AT_GID, c->gid, AT_EGID, c->egid, AT_SECURE, 0, AT_RANDOM, random,
+		AT_HWCAP, boot_cpu_data.cpuid_1_edx, AT_HWCAP2, 0, AT_CLKTCK, 100,
+		AT_PLATFORM, platform, AT_EXECFN, execfn, AT_NULL, 0,
 	};
-	unsigned long words = 1 + argc + 1 + envc + 1 + ARRAY_SIZE(auxv);
+	unsigned long words = 1 + b->argc + 1 + b->envc + 1 + ARRAY_SIZE(auxv);
 	unsigned long sp = (p - words * sizeof(long)) & ~15UL;
 	unsigned long __user *u = (unsigned long __user *)sp;
-	int err = put_user((unsigned long)argc, u++);
-	for (int i = 0; i < argc && !err; i++)
-		err = put_user(argv_u[i], u++);
-	err = err ?: put_user(0UL, u++);
-	for (int i = 0; i < envc && !err; i++)
-		err = put_user(envp_u[i], u++);
-	err = err ?: put_user(0UL, u++);
+	int err = put_user((unsigned long)b->argc, u++);
+	const char *k = b->strings;
+	for (int i = 0; i < b->argc + b->envc && !err; i++) {
+		if (i == b->argc)
+			err = put_user(0UL, u++);	/* argv's NULL */
+		err = err ?: put_user(strings + (k - b->strings), u++);
+		k += strlen(k) + 1;
+	}
+	if (!b->envc)
+		err = err ?: put_user(0UL, u++);	/* argv's NULL */
+	err = err ?: put_user(0UL, u++);		/* envp's NULL */
 	if (err || copy_to_user(u, auxv, sizeof(auxv)))
 		return -EFAULT;
 	mm->start_stack = sp;
@@ -129,178 +280,221 @@ static void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long s
 	flush_signal_handlers(current);	/* the old image's handlers are gone */
 }
 
-#define EXEC_SCRIPT_MAX_ARGS 64
-static int do_execve(const char *filename, const char *const *argv, const char *const *envp, int depth);
+/* ---- finding and reading the program ---- */
 
-static int find_program(struct linux_binprm *b)
+/* Open @name for exec (Linux's do_open_execat): a regular file (else
+ * EACCES) that the caller may execute (MAY_EXEC: for root, some x bit),
+ * read in full from b->buf. */
+static int open_exec(struct linux_binprm *b, const char *name)
 {
-	struct cpio_entry e;
-	if (!boot_info.initrd_start)
-		return -ENOENT;
-	int err = cpio_find(__va(boot_info.initrd_start), boot_info.initrd_size, b->filename, &e);
+	struct path path;
+	int err = kern_path(name, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
-	if ((e.mode & 0170000) != 0100000)	/* not a regular file */
-		return -EACCES;
-	if (!(e.mode & 0111))
-		return -EACCES;
-	b->data = e.data;
-	b->size = e.size;
+	struct inode *inode = path.dentry->d_inode;
+	err = -EACCES;
+	if (S_ISREG(inode->i_mode))
+		err = inode_permission(inode, MAY_EXEC);
+	if (!err) {
+		struct file *f = dentry_open(&path, O_RDONLY);
+		if (IS_ERR(f))
+			err = PTR_ERR(f);
+		else
+			b->file = f;
+	}
+	path_put(&path);
+	if (err)
+		return err;
+	b->size = b->file->f_inode->i_size;
+	memset(b->buf, 0, sizeof(b->buf));
+	loff_t pos = 0;
+	ssize_t n = kernel_read(b->file, b->buf, sizeof(b->buf), &pos);
+	if (n < 0) {
+		fput(b->file);
+		b->file = NULL;
+		return n;
+	}
 	return 0;
 }
 
-/* "#!interpreter [one argument]": run the interpreter with the script's
- * path in place of argv[0] (fs/binfmt_script.c in Linux). Returns 1 if
- * @b is not a script, else the result of executing the interpreter. */
-#define BINPRM_BUF_SIZE 256
-#define MAX_SCRIPT_DEPTH 4
-static int load_script(struct linux_binprm *b, int depth)
+static void close_exec(struct linux_binprm *b)
 {
-	const char *d = b->data;
-	if (b->size < 2 || d[0] != '#' || d[1] != '!')
+	if (b->file)
+		fput(b->file);
+	b->file = NULL;
+}
+
+/* "#!interpreter [one argument]" (Linux's fs/binfmt_script.c): argv becomes
+ * interpreter, [argument], the script's path, then the caller's argv[1..].
+ * Returns 1 if b is not a script, 0 with b->interp set to the interpreter
+ * to open next, or an errno. */
+static int load_script(struct linux_binprm *b)
+{
+	if (b->buf[0] != '#' || b->buf[1] != '!')
 		return 1;
-	if (depth >= MAX_SCRIPT_DEPTH)
-		return -ELOOP;
-	char line[BINPRM_BUF_SIZE];
-	size_t n = min(b->size - 2, sizeof(line) - 1);
-	memcpy(line, d + 2, n);
-	line[n] = 0;
+	/* The line is what lies before a newline in buf[2..254] (Linux reads
+	 * BINPRM_BUF_SIZE bytes and keeps the last for a NUL). */
+	char line[BINPRM_BUF_SIZE - 2];
+	memcpy(line, b->buf + 2, sizeof(line) - 1);
+	line[sizeof(line) - 1] = 0;
 	char *nl = strchr(line, '\n');
-	if (!nl && b->size - 2 >= sizeof(line) - 1)
-		return -ENOEXEC;	/* the #! line is too long */
 	if (nl)
 		*nl = 0;
-	char *interp = skip_spaces(line), *end = interp;
+	char *interp = line;
+	while (*interp == ' ' || *interp == '\t')
+		interp++;
+	char *end = interp;
 	while (*end && *end != ' ' && *end != '\t')
 		end++;
-	char *arg = *end ? skip_spaces(end) : end;
-	*end = 0;
+	if (!nl && end == line + sizeof(line) - 1 && b->size > BINPRM_BUF_SIZE - 1)
+		return -ENOEXEC;	/* the interpreter's name does not fit */
+	char *arg = end;
+	if (*arg) {
+		*arg++ = 0;
+		while (*arg == ' ' || *arg == '\t')
+			arg++;
+	}
 	if (!*interp)
 		return -ENOEXEC;
 	/* Trailing blanks are not part of the optional argument. */
 	for (char *t = arg + strlen(arg); t > arg && (t[-1] == ' ' || t[-1] == '\t'); )
 		*--t = 0;
-	const char *nargv[EXEC_SCRIPT_MAX_ARGS + 4];
-	int i = 0, k = 1;
-	nargv[i++] = interp;
+
+	/* New strings: interp, [arg], path, then the old ones after argv[0]. */
+	size_t a0 = strlen(b->strings) + 1;
+	size_t ilen = strlen(interp) + 1, alen = *arg ? strlen(arg) + 1 : 0;
+	size_t plen = strlen(b->interp) + 1;
+	size_t len = ilen + alen + plen + b->strings_len - a0;
+	int nargc = b->argc - 1 + (*arg ? 3 : 2);
+	unsigned long ptrs = ((unsigned long)nargc + b->envc) * sizeof(void *);
+	unsigned long full = b->limit + ((unsigned long)b->argc + b->envc) * sizeof(void *);
+	if (ptrs >= full || len + strlen(b->filename) + 1 > full - ptrs)
+		return -E2BIG;
+	char *n = strings_alloc(len), *p = n;
+	if (!n)
+		return -ENOMEM;
+	p = put_str(p, interp);
 	if (*arg)
-		nargv[i++] = arg;
-	nargv[i++] = b->filename;
-	while (b->argv && b->argv[0] && b->argv[k] && i < EXEC_SCRIPT_MAX_ARGS + 3)
-		nargv[i++] = b->argv[k++];
-	nargv[i] = NULL;
-	return do_execve(interp, nargv, b->envp, depth + 1);
+		p = put_str(p, arg);
+	p = put_str(p, b->interp);
+	memcpy(p, b->strings + a0, b->strings_len - a0);
+	b->argv_len += len - b->strings_len;
+	b->strings_len = len;
+	strings_free(b->strings);
+	b->strings = n;
+	b->argc = nargc;
+	b->limit = full - ptrs;
+	strcpy(b->interp_buf, interp);	/* fits: it came from a BINPRM_BUF_SIZE line */
+	b->interp = b->interp_buf;
+	return 0;
 }
 
-int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+/* With the strings copied and b->file open on the caller's file: follow
+ * #! lines to a real program, build its address space, and switch to it. */
+static int exec_binprm(struct linux_binprm *b)
 {
-	return do_execve(filename, argv, envp, 0);
-}
-
-static int do_execve(const char *filename, const char *const *argv, const char *const *envp, int depth)
-{
-	struct linux_binprm b = { .filename = filename, .argv = argv, .envp = envp };
-	int err = find_program(&b);
-	if (err)
-		return err;
-	err = load_script(&b, depth);
-	if (err <= 0)
-		return err;
+	int err;
+	for (int depth = 0;; depth++) {
+		err = load_script(b);
+		if (err > 0)
+			break;
+		close_exec(b);
+		if (err)
+			return err;
+		if (depth > BINPRM_MAX_RECURSION)
+			return -ELOOP;
+		err = open_exec(b, b->interp);
+		if (err)
+			return err;
+	}
 	if (fpu_alloc(current))
 		return -ENOMEM;
-	b.mm = mm_alloc();
-	if (!b.mm)
+	b->mm = mm_alloc();
+	if (!b->mm)
 		return -ENOMEM;
-	err = load_elf_binary(&b);
+	err = load_elf_binary(b);
 	if (err)
 		goto fail;
-	err = insert_vm_area(b.mm, STACK_TOP - 32 * PAGE_SIZE, STACK_TOP, VM_READ | VM_WRITE | VM_GROWSDOWN);
+	/* The stack VMA covers the strings and pointers, plus 128 KiB. */
+	unsigned long need = PAGE_ALIGN(b->strings_len + strlen(b->filename) + 256 +
+					((unsigned long)b->argc + b->envc + 64) * sizeof(long));
+	err = insert_vm_area(b->mm, STACK_TOP - need - 32 * PAGE_SIZE, STACK_TOP,
+			     VM_READ | VM_WRITE | VM_GROWSDOWN);
 	if (err)
 		goto fail;
+	close_exec(b);
 	/* Point of no return: switch to the new address space. */
 	struct mm_struct *old = current->mm;
-	current->mm = b.mm;
-	current->active_mm = b.mm;
-	switch_mm(old, b.mm);
+	current->mm = b->mm;
+	current->active_mm = b->mm;
+	switch_mm(old, b->mm);
 	if (old) {
 		complete_all(&current->vfork_done);	/* a vfork parent may go on */
 		mmput(old);
 	}
-	err = create_elf_tables(&b, b.mm);
+	err = create_elf_tables(b, b->mm);
 	if (err)
 		do_exit(SIGSEGV);	/* past the point of no return: no image to go back to */
-	const char *base = strrchr(filename, '/');
-	strlcpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
+	const char *base = strrchr(b->filename, '/');
+	strlcpy(current->comm, base ? base + 1 : b->filename, sizeof(current->comm));
 	current->flags &= ~PF_KTHREAD;
 	current->did_exec = true;
-	start_thread(task_pt_regs(current), b.entry, b.sp);
+	start_thread(task_pt_regs(current), b->entry, b->sp);
 	return 0;
 fail:
-	mmput(b.mm);
+	mmput(b->mm);
+	b->mm = NULL;
 	return err;
 }
 
-/* ---- execve(2): copy the arguments in from user space ---- */
-
-#define EXEC_MAX_ARGS 64
-
-/* Copy a NULL-terminated array of user strings into one kernel buffer. */
-static int copy_strings(const char __user *const __user *uv, const char **kv, char **bufp, size_t *room)
+static struct linux_binprm *alloc_bprm(const char *filename)
 {
-	int n = 0;
-	if (!uv) {
-		kv[0] = NULL;
-		return 0;
-	}
-	for (;;) {
-		const char __user *s;
-		if (get_user(s, uv + n))
-			return -EFAULT;
-		if (!s)
-			break;
-		if (n == EXEC_MAX_ARGS)
-			return -E2BIG;
-		long len = strncpy_from_user(*bufp, s, *room);
-		if (len < 0)
-			return -EFAULT;
-		if ((size_t)len >= *room)
-			return -E2BIG;
-		kv[n++] = *bufp;
-		*bufp += len + 1;
-		*room -= len + 1;
-	}
-	kv[n] = NULL;
-	return n;
+	struct linux_binprm *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	if (!b)
+		return ERR_PTR(-ENOMEM);
+	b->filename = b->interp = filename;
+	return b;
 }
+
+static void free_bprm(struct linux_binprm *b)
+{
+	close_exec(b);
+	strings_free(b->strings);
+	kfree(b);
+}
+
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+{
+	struct linux_binprm *b = alloc_bprm(filename);
+	if (IS_ERR(b))
+		return PTR_ERR(b);
+	int err = copy_strings_kernel(b, argv, envp) ?: open_exec(b, filename) ?: exec_binprm(b);
+	free_bprm(b);
+	return err;
+}
+
+/* ---- execve(2) ---- */
 
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp)
 {
-	const char *kargv[EXEC_MAX_ARGS + 1], *kenvp[EXEC_MAX_ARGS + 1];
-	char *buf = kmalloc(MAX_ARG_BYTES + 4096, GFP_KERNEL);
-	if (!buf)
+	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!path)
 		return -ENOMEM;
-	char *path = buf, *p = buf + 4096;
-	size_t room = MAX_ARG_BYTES;
-	long err = strncpy_from_user(path, filename, 4096);
+	long err = strncpy_from_user(path, filename, PATH_MAX);
+	if (err >= PATH_MAX)
+		err = -ENAMETOOLONG;
+	else if (err == 0)
+		err = -ENOENT;
 	if (err < 0)
 		goto out;
-	err = -ENAMETOOLONG;
-	if (err == 4096)
+	struct linux_binprm *b = alloc_bprm(path);
+	err = PTR_ERR(b);
+	if (IS_ERR(b))
 		goto out;
-	err = -ENOENT;
-	if (!path[0])
-		goto out;
-	err = copy_strings(argv, kargv, &p, &room);
-	if (err < 0)
-		goto out;
-	err = copy_strings(envp, kenvp, &p, &room);
-	if (err < 0)
-		goto out;
-	err = kernel_execve(path, kargv, kenvp);
-	if (err > 0)
-		err = 0;
+	err = copy_strings_from_user(b, argv, envp) ?: open_exec(b, path) ?: exec_binprm(b);
+	free_bprm(b);
 out:
-	kfree(buf);
+	kfree(path);
 	return err;
 }

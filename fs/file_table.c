@@ -6,6 +6,7 @@
 #include <linux/dcache.h>
 #include <linux/slab.h>
 #include <linux/err.h>
+#include <linux/mount.h>
 #include <uapi/linux/fcntl.h>
 
 struct file *get_file(struct file *f)
@@ -21,7 +22,7 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
-	dput(f->f_path.dentry);
+	path_put(&f->f_path);
 	kfree(f);
 }
 
@@ -68,7 +69,7 @@ static int filp_create(const char *name, umode_t mode, bool excl, struct path *p
 	else if (!d->d_inode)
 		err = vfs_create(parent.dentry->d_inode, d, mode);
 	if (!err) {
-		path->mnt = NULL;
+		path->mnt = mntget(parent.mnt);
 		path->dentry = dget(d);
 	}
 	done_path_create(&parent, d);
@@ -106,6 +107,16 @@ struct file *filp_open(const char *name, int flags, umode_t mode)
 		return ERR_PTR(err);
 	}
 	return do_dentry_open(&path, flags);
+}
+
+/* An open file on an already-resolved path (the caller keeps its own
+ * reference); no permission check: the caller did its own (exec checks
+ * MAY_EXEC, not MAY_READ). [LINUX-DIFF] takes no cred argument. */
+struct file *dentry_open(const struct path *path, int flags)
+{
+	struct path p = *path;
+	path_get(&p);
+	return do_dentry_open(&p, flags);
 }
 
 int filp_close(struct file *f)

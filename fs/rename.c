@@ -132,7 +132,7 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 		    (err = inode_permission(target, MAY_WRITE)))
 			return err;
 	}
-	if (old_dentry->d_mounted || new_dentry->d_mounted)
+	if (d_mountpoint(old_dentry) || d_mountpoint(new_dentry))
 		return -EBUSY;
 	err = old_dir->i_op->rename(old_dir, old_dentry, new_dir, new_dentry, flags);
 	if (err)

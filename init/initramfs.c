@@ -7,7 +7,7 @@
  * rejected with a log line: there is no inflate in lib/ yet. Corrupt input
  * stops the unpacking with a log line, never a crash: every header field is
  * validated by cpio_next() before it is used. The initrd pages are not
- * freed: exec still reads from the archive until it uses the VFS. */
+ * freed yet (Linux frees them after unpacking). */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>

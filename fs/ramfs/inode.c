@@ -15,6 +15,7 @@
 #include <linux/gfp.h>
 #include <linux/err.h>
 #include <linux/init.h>
+#include <linux/mount.h>
 #include <asm/page.h>
 
 #define TMPFS_MAGIC 0x01021994	/* statfs f_type, as Linux */
@@ -368,16 +369,67 @@ static const struct super_operations tmpfs_super_operations = {
 	.evict_inode = tmpfs_evict_inode,
 };
 
+/* Mount options: mode=, uid=, gid= set the root directory's; size=,
+ * nr_blocks= and nr_inodes= are accepted and not enforced ([LINUX-DIFF]:
+ * no tmpfs size limit yet). Anything else -> EINVAL, as Linux's tmpfs. */
+struct tmpfs_options {
+	umode_t mode;
+	uid_t uid;
+	gid_t gid;
+};
+
+static int tmpfs_parse_options(char *data, struct tmpfs_options *o)
+{
+	char *opt;
+	while ((opt = strsep(&data, ",")) != NULL) {
+		if (!*opt)
+			continue;
+		char *val = strchr(opt, '=');
+		unsigned long v = 0;
+		if (val)
+			*val++ = 0;
+		if (!strcmp(opt, "mode")) {
+			if (!val || kstrtoul(val, 8, &v) || v > 07777)
+				return -EINVAL;
+			o->mode = v;
+		} else if (!strcmp(opt, "uid") || !strcmp(opt, "gid")) {
+			if (!val || kstrtoul(val, 10, &v) || v > 0xfffffffeUL)
+				return -EINVAL;
+			if (opt[0] == 'u')
+				o->uid = v;
+			else
+				o->gid = v;
+		} else if (strcmp(opt, "size") && strcmp(opt, "nr_blocks") &&
+			   strcmp(opt, "nr_inodes") && strcmp(opt, "huge") &&
+			   strcmp(opt, "inode64") && strcmp(opt, "inode32")) {
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* A new tmpfs instance; data is the option string (a kernel copy that we
+ * may modify) or NULL. */
 static struct super_block *tmpfs_mount(struct file_system_type *type, int flags, void *data)
 {
-	(void)flags;
-	(void)data;
+	struct tmpfs_options o = { .mode = 01777, .uid = 0, .gid = 0 };
+	int err = data ? tmpfs_parse_options(data, &o) : 0;
+	if (err)
+		return ERR_PTR(err);
 	struct super_block *sb = sget_nodev(type, &tmpfs_super_operations, TMPFS_MAGIC);
 	if (IS_ERR(sb))
 		return sb;
-	sb->s_root = d_make_root(tmpfs_get_inode(sb, NULL, S_IFDIR | 01777, 0));
-	if (!sb->s_root)
-		return ERR_PTR(-ENOMEM);	/* [LINUX-DIFF] the sb leaks on this boot-only path */
+	sb->s_flags = flags & SB_RDONLY;
+	struct inode *root = tmpfs_get_inode(sb, NULL, S_IFDIR | o.mode, 0);
+	if (root) {
+		root->i_uid = o.uid;
+		root->i_gid = o.gid;
+	}
+	sb->s_root = d_make_root(root);
+	if (!sb->s_root) {
+		deactivate_super(sb);
+		return ERR_PTR(-ENOMEM);
+	}
 	return sb;
 }
 
@@ -386,20 +438,23 @@ struct file_system_type tmpfs_fs_type = {
 	.mount = tmpfs_mount,
 };
 
-/* The root of the VFS: a tmpfs mounted at boot, before /init runs.
- * [LINUX-DIFF] until the mount table lands, path.mnt is NULL everywhere. */
+/* The root of the VFS: a tmpfs mounted at boot, before /init runs. Its
+ * mount is its own parent; the references in vfs_root are the tree's. */
 struct path vfs_root;
 
 static int __init init_rootfs(void)
 {
 	dcache_init();
 	register_filesystem(&tmpfs_fs_type);
-	struct super_block *sb = tmpfs_mount(&tmpfs_fs_type, 0, NULL);
-	if (IS_ERR(sb)) {
-		pr_err("vfs: cannot mount the root tmpfs: %ld\n", PTR_ERR(sb));
-		return PTR_ERR(sb);
+	struct vfsmount *mnt = vfs_kern_mount(&tmpfs_fs_type, 0, "rootfs", NULL);
+	if (IS_ERR(mnt)) {
+		pr_err("vfs: cannot mount the root tmpfs: %ld\n", PTR_ERR(mnt));
+		return PTR_ERR(mnt);
 	}
-	vfs_root.dentry = sb->s_root;
+	mnt->mnt_flags = MNT_RELATIME;
+	mnt_init_root(mnt);
+	vfs_root.mnt = mnt;
+	vfs_root.dentry = mnt->mnt_root;
 	pr_info("vfs: tmpfs mounted as the root\n");
 	return 0;
 }

@@ -180,9 +180,13 @@ struct super_operations {
 	void (*put_super)(struct super_block *sb);
 };
 
+/* s_flags (Linux's SB_* values, equal to the MS_* ones). */
+#define SB_RDONLY 0x1
+
 /* One mounted filesystem instance. */
 struct super_block {
 	struct list_head s_list;	/* [super_lock] all super blocks */
+	unsigned long s_flags;		/* [s_lock] SB_RDONLY */
 	dev_t s_dev;			/* anonymous device number */
 	unsigned long s_magic;		/* statfs f_type */
 	const struct super_operations *s_op;
@@ -236,7 +240,8 @@ struct file_system_type {
 	const char *name;
 	/* Build a super block with s_root set; return it or an ERR_PTR. */
 	struct super_block *(*mount)(struct file_system_type *fs, int flags, void *data);
-	/* Tear an instance down after its last mount went. */
+	/* Tear an instance down after its last mount went. NULL ->
+	 * kill_litter_super (memory filesystems: drop every pinned dentry). */
 	void (*kill_sb)(struct super_block *sb);
 	struct file_system_type *next;	/* [file_systems_lock] */
 };
@@ -246,6 +251,10 @@ int register_filesystem(struct file_system_type *fs);
 struct file_system_type *get_fs_type(const char *name);
 struct super_block *sget_nodev(struct file_system_type *type, const struct super_operations *ops,
 			       unsigned long magic);
+/* Drop an active reference (one per mount); the last tears the sb down. */
+void deactivate_super(struct super_block *sb);
+void kill_litter_super(struct super_block *sb);
+static inline bool sb_rdonly(const struct super_block *sb) { return sb->s_flags & SB_RDONLY; }
 
 /* fs/inode.c */
 struct inode *new_inode(struct super_block *sb);
@@ -271,11 +280,14 @@ int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target);
 int vfs_unlink(struct inode *dir, struct dentry *dentry);
 int vfs_link(struct dentry *old, struct inode *dir, struct dentry *dentry);
 int vfs_rmdir(struct inode *dir, struct dentry *dentry);
+/* A path holds a reference on its mount and on its dentry. */
+void path_get(const struct path *p);
 void path_put(struct path *p);
 void done_path_create(struct path *parent, struct dentry *dentry);
 
 /* fs/open.c, fs/read_write.c, fs/file_table.c */
 struct file *filp_open(const char *name, int flags, umode_t mode);
+struct file *dentry_open(const struct path *path, int flags);
 int filp_close(struct file *f);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
@@ -309,7 +321,8 @@ void unlock_rename(struct dentry *p1, struct dentry *p2);
 int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 	       struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
 
-/* fs/ramfs: the root filesystem type, and the VFS root once mounted. */
+/* fs/ramfs: the root filesystem type, and the VFS root once mounted
+ * (vfs_root.mnt is the root mount; the tree holds its references). */
 extern struct file_system_type tmpfs_fs_type;
 extern struct path vfs_root;
 #endif

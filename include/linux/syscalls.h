@@ -111,6 +111,9 @@ struct stat;
 long sys_newstat(const char __user *filename, struct stat __user *statbuf);
 long sys_newlstat(const char __user *filename, struct stat __user *statbuf);
 long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf, int flag);
+long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
+	       unsigned long flags, void __user *data);
+long sys_umount(char __user *name, int flags);
 /* fs/attr.c, fs/rename.c, fs/sync.c, fs/stat.c, fs/namei_syscalls.c: attributes */
 struct statx;
 long sys_chmod(const char __user *filename, unsigned short mode);
