@@ -60,7 +60,7 @@ static struct inode *tmpfs_get_inode(struct super_block *sb, const struct inode 
 		break;
 	default:	/* device nodes, FIFOs, sockets: fops come at open */
 		inode->i_op = &tmpfs_file_inode_operations;
-		inode->i_rdev = dev;
+		init_special_inode(inode, mode, dev);
 		break;
 	}
 	return inode;

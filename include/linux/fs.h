@@ -49,6 +49,8 @@ struct inode;
 struct file;
 struct super_block;
 struct vfsmount;
+struct poll_table_struct;
+struct pipe_inode_info;
 
 /* Where a file or directory is: the mount and the dentry within it. */
 struct path {
@@ -83,9 +85,10 @@ struct file_operations {
 	/* Emit directory entries from ctx->pos on. The directory's i_lock is
 	 * NOT held; the filesystem locks what it walks. NULL -> -ENOTDIR. */
 	int (*iterate_shared)(struct file *f, struct dir_context *ctx);
-	/* Readiness mask (POLLIN...), registering on wait queues through pt
-	 * when pt is non-NULL. Must not sleep. NULL -> always ready. */
-	unsigned int (*poll)(struct file *f, void *pt);
+	/* Readiness mask (POLLIN...) now, registering on the wait queues that
+	 * may change it through poll_wait(f, wq, pt) (<linux/poll.h>; pt may
+	 * be NULL). Must not sleep. NULL -> DEFAULT_POLLMASK (always ready). */
+	unsigned int (*poll)(struct file *f, struct poll_table_struct *pt);
 	/* Device-specific ioctls after the generic ones. NULL -> -ENOTTY. */
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	/* Map the file into a VMA. NULL -> -ENODEV. */
@@ -215,6 +218,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct super_block *i_sb;
 	void *i_private;		/* filesystem private */
+	struct pipe_inode_info *i_pipe;	/* [i_lock] FIFOs and pipes: the buffer while open */
 	spinlock_t i_lock;		/* attributes above */
 	struct mutex i_mutex;		/* directory changes; file contents */
 };
@@ -231,6 +235,7 @@ struct file {
 	loff_t f_pos;			/* [f_pos_lock] */
 	atomic_t f_count;
 	void *private_data;
+	unsigned int f_pipe;		/* FIFOs: the pipe's w_counter at open (fs/pipe.c) */
 	spinlock_t f_lock;
 	struct mutex f_pos_lock;
 };
@@ -262,6 +267,7 @@ struct inode *ihold(struct inode *inode);
 void iput(struct inode *inode);
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
 void inode_touch(struct inode *inode, bool atime, bool mtime, bool ctime);
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 int generic_permission(struct inode *inode, int mask);
 int inode_permission(struct inode *inode, int mask);
 
@@ -284,6 +290,21 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry);
 void path_get(const struct path *p);
 void path_put(struct path *p);
 void done_path_create(struct path *parent, struct dentry *dentry);
+
+/* fs/char_dev.c: character devices by major/minor. register_chrdev takes
+ * minors 0-255 of major (major 0: pick a free one and return it); opening
+ * an S_IFCHR inode (its i_fop is def_chr_fops) finds the driver by i_rdev
+ * and switches the file to the driver's fops; no driver -> ENXIO. */
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+		      const char *name, const struct file_operations *fops);
+void unregister_chrdev(unsigned int major, const char *name);
+void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+			 const char *name);
+extern const struct file_operations def_chr_fops;
+/* A device node, FIFO or socket inode: set i_mode's type, i_rdev and the
+ * i_fop that finds the driver at open. Filesystems call it for mknod. */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 
 /* fs/open.c, fs/read_write.c, fs/file_table.c */
 struct file *filp_open(const char *name, int flags, umode_t mode);
@@ -320,6 +341,9 @@ struct dentry *lock_rename(struct dentry *p1, struct dentry *p2);
 void unlock_rename(struct dentry *p1, struct dentry *p2);
 int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 	       struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
+
+/* fs/pipe.c: what an opened FIFO inode is (init_special_inode sets it). */
+extern const struct file_operations pipefifo_fops;
 
 /* fs/ramfs: the root filesystem type, and the VFS root once mounted
  * (vfs_root.mnt is the root mount; the tree holds its references). */
