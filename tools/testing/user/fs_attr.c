@@ -7,6 +7,7 @@
 #include <grp.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -245,6 +246,16 @@ static void test_rename(void)
 	CHECK("renameat2_noreplace_new_name", syscall(SYS_renameat2, AT_FDCWD, "/fa/p2", AT_FDCWD, "/fa/p3",
 						      RENAME_NOREPLACE) == 0 && ino_of("/fa/p3") == i1);
 	CHECK("renameat_fdcwd", syscall(SYS_renameat, AT_FDCWD, "/fa/p3", AT_FDCWD, "/fa/p2") == 0);
+
+	/* Across mounts. */
+	CHECK("mount_tmpfs_for_exdev", mkdir("/fa/mnt", 0755) == 0 &&
+	      mount("none", "/fa/mnt", "tmpfs", 0, NULL) == 0 && mkfile("/fa/mnt/x", 0644) == 0);
+	CHECK_ERRNO("rename_across_mounts_gives_exdev", rename("/fa/mnt/x", "/fa/x"), EXDEV);
+	CHECK_ERRNO("rename_into_mount_gives_exdev", rename("/fa/p2", "/fa/mnt/p2"), EXDEV);
+	CHECK_ERRNO("rename_mountpoint_gives_ebusy", rename("/fa/mnt", "/fa/mnt2"), EBUSY);
+	CHECK_ERRNO("rename_onto_mountpoint_gives_ebusy", rename("/fa/d2", "/fa/mnt"), EBUSY);
+	CHECK("rename_inside_mount", rename("/fa/mnt/x", "/fa/mnt/y") == 0 && stat("/fa/mnt/y", &st) == 0);
+	CHECK("umount_after_exdev", umount2("/fa/mnt", 0) == 0 && rmdir("/fa/mnt") == 0);
 }
 
 static void test_mknod(void)
