@@ -6,6 +6,7 @@
 #include <linux/dcache.h>
 #include <linux/slab.h>
 #include <linux/err.h>
+#include <linux/mount.h>
 #include <uapi/linux/fcntl.h>
 
 struct file *get_file(struct file *f)
@@ -21,7 +22,7 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
-	dput(f->f_path.dentry);
+	path_put(&f->f_path);
 	kfree(f);
 }
 
@@ -68,7 +69,7 @@ static int filp_create(const char *name, umode_t mode, bool excl, struct path *p
 	else if (!d->d_inode)
 		err = vfs_create(parent.dentry->d_inode, d, mode);
 	if (!err) {
-		path->mnt = NULL;
+		path->mnt = mntget(parent.mnt);
 		path->dentry = dget(d);
 	}
 	done_path_create(&parent, d);
@@ -101,6 +102,9 @@ struct file *filp_open(const char *name, int flags, umode_t mode)
 	if (err)
 		return ERR_PTR(err);
 	err = may_open(path.dentry->d_inode, flags);
+	umode_t m = path.dentry->d_inode->i_mode;
+	if (!err && (S_ISCHR(m) || (m & S_IFMT) == S_IFBLK) && (path.mnt->mnt_flags & MNT_NODEV))
+		err = -EACCES;	/* devices on a nodev mount */
 	if (err) {
 		path_put(&path);
 		return ERR_PTR(err);
@@ -113,7 +117,8 @@ struct file *filp_open(const char *name, int flags, umode_t mode)
  * MAY_EXEC, not MAY_READ). [LINUX-DIFF] takes no cred argument. */
 struct file *dentry_open(const struct path *path, int flags)
 {
-	struct path p = { path->mnt, dget(path->dentry) };
+	struct path p = *path;
+	path_get(&p);
 	return do_dentry_open(&p, flags);
 }
 

@@ -92,8 +92,15 @@ int generic_permission(struct inode *inode, int mask)
 	return (mask & ~mode & 7) ? -EACCES : 0;
 }
 
+/* Writing to a file, directory or symlink of a read-only filesystem is
+ * EROFS whoever asks; devices and FIFOs stay writable (they are not stored
+ * in it). */
 int inode_permission(struct inode *inode, int mask)
 {
+	umode_t m = inode->i_mode;
+	if ((mask & MAY_WRITE) && sb_rdonly(inode->i_sb) &&
+	    (S_ISREG(m) || S_ISDIR(m) || S_ISLNK(m)))
+		return -EROFS;
 	if (inode->i_op && inode->i_op->permission)
 		return inode->i_op->permission(inode, mask);
 	return generic_permission(inode, mask);

@@ -4,8 +4,7 @@
  * Documentation/vfs.md.
  *
  * [LINUX-DIFF] this first version walks from the VFS root for every path
- * (no per-process cwd or dirfds until fs_struct lands) and does not cross
- * mount points yet. */
+ * (no per-process cwd or dirfds until fs_struct lands). */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/dcache.h>
@@ -13,23 +12,56 @@
 #include <linux/err.h>
 #include <linux/sched.h>
 #include <linux/cred.h>
+#include <linux/mount.h>
+#include <uapi/linux/fcntl.h>
 
 #define MAXSYMLINKS 40
 
 struct nameidata {
-	struct dentry *dentry;	/* where we are; one reference held */
+	struct path path;	/* where we are; references held */
+	struct path root;	/* "/" and the ceiling of ".."; references held */
 	int depth;		/* symlinks followed so far */
 };
+
+void path_get(const struct path *p)
+{
+	mntget(p->mnt);
+	dget(p->dentry);
+}
 
 void path_put(struct path *p)
 {
 	dput(p->dentry);
+	mntput(p->mnt);
 	p->dentry = NULL;
+	p->mnt = NULL;
 }
 
-/* The child of parent called name: from the dcache, or a fresh dentry the
- * filesystem's ->lookup fills in (negative if no such name). The parent's
- * i_mutex serialises misses, so two walkers never create twin dentries. */
+/* The child of parent called name, with parent's i_mutex held: from the
+ * dcache, or a fresh dentry the filesystem's ->lookup fills in (negative
+ * if no such name). */
+static struct dentry *lookup_locked(struct dentry *parent, const char *name, unsigned int len)
+{
+	struct qstr q = { full_name_hash(parent, name, len), len, name };
+	struct dentry *d = d_lookup(parent, &q);
+	if (d)
+		return d;
+	struct inode *dir = parent->d_inode;
+	d = d_alloc(parent, &q);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	if (dir->i_op && dir->i_op->lookup) {
+		struct dentry *r = dir->i_op->lookup(dir, d, 0);
+		if (IS_ERR(r)) {
+			dput(d);
+			return r;
+		}
+	}
+	return d;
+}
+
+/* The same without the lock held: the parent's i_mutex serialises misses,
+ * so two walkers never create twin dentries. */
 static struct dentry *lookup_one(struct dentry *parent, const char *name, unsigned int len)
 {
 	struct qstr q = { full_name_hash(parent, name, len), len, name };
@@ -38,34 +70,39 @@ static struct dentry *lookup_one(struct dentry *parent, const char *name, unsign
 		return d;
 	struct inode *dir = parent->d_inode;
 	mutex_lock(&dir->i_mutex);
-	d = d_lookup(parent, &q);
-	if (!d) {
-		d = d_alloc(parent, &q);
-		if (!d)
-			d = ERR_PTR(-ENOMEM);
-		else if (dir->i_op && dir->i_op->lookup) {
-			struct dentry *r = dir->i_op->lookup(dir, d, 0);
-			if (IS_ERR(r)) {
-				dput(d);
-				d = r;
-			}
-		}
-	}
+	d = lookup_locked(parent, name, len);
 	mutex_unlock(&dir->i_mutex);
 	return d;
 }
 
+/* Linux's lookup_one_len: the caller holds base's i_mutex (rename does,
+ * through lock_rename); searching base needs MAY_EXEC. */
+struct dentry *lookup_one_len(const char *name, struct dentry *base, int len)
+{
+	int err = inode_permission(base->d_inode, MAY_EXEC);
+	if (err)
+		return ERR_PTR(err);
+	return lookup_locked(base, name, len);
+}
+
+static void set_path(struct path *dst, struct path *src)
+{
+	path_put(dst);
+	*dst = *src;
+}
+
 static int walk_component(struct nameidata *nd, const char *name, unsigned int len, bool follow);
 
-/* Walk every component of path from nd->dentry. When last is non-NULL the
+/* Walk every component of path from nd->path. When last is non-NULL the
  * final component is not walked: it is returned in *last and *lastlen (for
  * create, unlink...). */
 static int link_path_walk(struct nameidata *nd, const char *path,
 			  const char **last, unsigned int *lastlen, bool follow)
 {
 	if (*path == '/') {
-		dput(nd->dentry);
-		nd->dentry = dget(vfs_root.dentry);
+		struct path root = nd->root;
+		path_get(&root);
+		set_path(&nd->path, &root);
 	}
 	for (;;) {
 		while (*path == '/')
@@ -89,7 +126,7 @@ static int link_path_walk(struct nameidata *nd, const char *path,
 			int err = walk_component(nd, path, len, !final || follow || trailing_slash);
 			if (err)
 				return err;
-			if (trailing_slash && !S_ISDIR(nd->dentry->d_inode->i_mode))
+			if (trailing_slash && !S_ISDIR(nd->path.dentry->d_inode->i_mode))
 				return -ENOTDIR;
 		}
 		if (final)
@@ -98,10 +135,33 @@ static int link_path_walk(struct nameidata *nd, const char *path,
 	}
 }
 
-/* Step into one component, following a symlink when asked to. */
+/* "..": up one directory, crossing from a mount's root to the directory it
+ * covers (as often as mounts are stacked), never above nd->root; then down
+ * through whatever is mounted on the result. */
+static void follow_dotdot(struct nameidata *nd)
+{
+	for (;;) {
+		struct path *p = &nd->path;
+		if (p->dentry == nd->root.dentry && p->mnt == nd->root.mnt)
+			break;
+		if (p->dentry != p->mnt->mnt_root) {
+			struct dentry *parent = dget(p->dentry->d_parent);
+			dput(p->dentry);
+			p->dentry = parent;
+			break;
+		}
+		if (!follow_up(p))
+			break;
+	}
+	follow_mount(&nd->path);
+}
+
+/* Step into one component, following a symlink when asked to, and down
+ * into anything mounted there. */
 static int walk_component(struct nameidata *nd, const char *name, unsigned int len, bool follow)
 {
-	struct dentry *dir = nd->dentry, *next;
+	struct dentry *dir = nd->path.dentry;
+	struct path next;
 	if (!S_ISDIR(dir->d_inode->i_mode))
 		return -ENOTDIR;
 	int err = inode_permission(dir->d_inode, MAY_EXEC);
@@ -110,32 +170,32 @@ static int walk_component(struct nameidata *nd, const char *name, unsigned int l
 	if (len == 1 && name[0] == '.')
 		return 0;
 	if (len == 2 && name[0] == '.' && name[1] == '.') {
-		/* Never above the root. */
-		next = dir == vfs_root.dentry ? dget(dir) : dget(dir->d_parent);
-	} else {
-		next = lookup_one(dir, name, len);
-		if (IS_ERR(next))
-			return PTR_ERR(next);
+		follow_dotdot(nd);
+		return 0;
 	}
-	if (!next->d_inode) {
-		dput(next);
+	next.dentry = lookup_one(dir, name, len);
+	if (IS_ERR(next.dentry))
+		return PTR_ERR(next.dentry);
+	if (!next.dentry->d_inode) {
+		dput(next.dentry);
 		return -ENOENT;
 	}
-	if (follow && S_ISLNK(next->d_inode->i_mode)) {
-		struct inode *link = next->d_inode;
+	next.mnt = mntget(nd->path.mnt);
+	follow_mount(&next);
+	if (follow && S_ISLNK(next.dentry->d_inode->i_mode)) {
+		struct inode *link = next.dentry->d_inode;
 		const char *target = link->i_op && link->i_op->get_link ?
-			link->i_op->get_link(next, link) : NULL;
+			link->i_op->get_link(next.dentry, link) : NULL;
 		if (!target)
 			err = -EINVAL;
 		else if (++nd->depth > MAXSYMLINKS)
 			err = -ELOOP;
 		else	/* next keeps the link (and so target) alive meanwhile */
 			err = link_path_walk(nd, target, NULL, NULL, true);
-		dput(next);
+		path_put(&next);
 		return err;
 	}
-	dput(nd->dentry);
-	nd->dentry = next;
+	set_path(&nd->path, &next);
 	return 0;
 }
 
@@ -147,9 +207,18 @@ static int path_init(struct nameidata *nd, const char *name)
 		return -ENOENT;
 	if (strlen(name) >= PATH_MAX)
 		return -ENAMETOOLONG;
-	nd->dentry = dget(vfs_root.dentry);
+	nd->root = vfs_root;
+	path_get(&nd->root);
+	nd->path = vfs_root;
+	path_get(&nd->path);
 	nd->depth = 0;
 	return 0;
+}
+
+static void terminate_walk(struct nameidata *nd)
+{
+	path_put(&nd->path);
+	path_put(&nd->root);
 }
 
 /* Resolve name to a positive dentry. LOOKUP_FOLLOW follows a final symlink. */
@@ -160,12 +229,55 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
 	if (err)
 		return err;
 	err = link_path_walk(&nd, name, NULL, NULL, flags & LOOKUP_FOLLOW);
+	if (!err) {
+		*path = nd.path;
+		nd.path.mnt = NULL;
+		nd.path.dentry = NULL;
+	}
+	terminate_walk(&nd);
+	return err;
+}
+
+/* Resolve all but the last component of name (Linux's filename_parentat):
+ * the directory in *parent (references held), the last component in *last
+ * (pointing into name), its kind in *type (LAST_NORM, or LAST_ROOT/DOT/
+ * DOTDOT for "/", ".", ".." which rename refuses). The parent must be a
+ * directory we may search. [LINUX-DIFF] dfd must be AT_FDCWD or the name
+ * absolute until the fd table lands (else EBADF). */
+int filename_parentat(int dfd, const char *name, struct path *parent, struct qstr *last, int *type)
+{
+	struct nameidata nd;
+	const char *l;
+	unsigned int len;
+	if (dfd != AT_FDCWD && name[0] != '/')
+		return -EBADF;
+	int err = path_init(&nd, name);
+	if (err)
+		return err;
+	err = link_path_walk(&nd, name, &l, &len, true);
+	if (!err && !S_ISDIR(nd.path.dentry->d_inode->i_mode))
+		err = -ENOTDIR;
+	if (!err)
+		err = inode_permission(nd.path.dentry->d_inode, MAY_EXEC);
 	if (err) {
-		dput(nd.dentry);
+		terminate_walk(&nd);
 		return err;
 	}
-	path->mnt = NULL;
-	path->dentry = nd.dentry;
+	last->name = l;
+	last->len = len;
+	last->hash = 0;
+	if (!len)
+		*type = LAST_ROOT;
+	else if (len == 1 && l[0] == '.')
+		*type = LAST_DOT;
+	else if (len == 2 && l[0] == '.' && l[1] == '.')
+		*type = LAST_DOTDOT;
+	else
+		*type = LAST_NORM;
+	*parent = nd.path;
+	nd.path.mnt = NULL;
+	nd.path.dentry = NULL;
+	terminate_walk(&nd);
 	return 0;
 }
 
@@ -182,19 +294,28 @@ struct dentry *kern_path_create(const char *name, struct path *parent)
 	if (err)
 		return ERR_PTR(err);
 	err = link_path_walk(&nd, name, &last, &len, true);
-	if (!err && !S_ISDIR(nd.dentry->d_inode->i_mode))
+	if (!err && !S_ISDIR(nd.path.dentry->d_inode->i_mode))
 		err = -ENOTDIR;
 	if (!err && (!len || (len == 1 && last[0] == '.') ||
 		     (len == 2 && last[0] == '.' && last[1] == '.')))
 		err = -EEXIST;
-	struct dentry *d = err ? ERR_PTR(err) : lookup_one(nd.dentry, last, len);
+	if (err) {
+		terminate_walk(&nd);
+		return ERR_PTR(err);
+	}
+	/* Look the name up with the parent locked, so nobody creates it
+	 * between our lookup and the caller's vfs_create. */
+	mutex_lock(&nd.path.dentry->d_inode->i_mutex);
+	struct dentry *d = lookup_locked(nd.path.dentry, last, len);
 	if (IS_ERR(d)) {
-		dput(nd.dentry);
+		mutex_unlock(&nd.path.dentry->d_inode->i_mutex);
+		terminate_walk(&nd);
 		return d;
 	}
-	parent->mnt = NULL;
-	parent->dentry = nd.dentry;
-	mutex_lock(&nd.dentry->d_inode->i_mutex);
+	*parent = nd.path;
+	nd.path.mnt = NULL;
+	nd.path.dentry = NULL;
+	terminate_walk(&nd);
 	return d;
 }
 
@@ -241,6 +362,10 @@ int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 	int err = may_create(dir, dentry);
 	if (err)
 		return err;
+	/* Device nodes are a way around every permission check: they need
+	 * CAP_MKNOD. [LINUX-DIFF] no capability sets: effective uid 0. */
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && current_cred()->euid != 0)
+		return -EPERM;
 	if (!dir->i_op || !dir->i_op->mknod)
 		return -EPERM;
 	return dir->i_op->mknod(dir, dentry, mode, dev);
@@ -278,6 +403,8 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry)
 		return err;
 	if (S_ISDIR(dentry->d_inode->i_mode))
 		return -EISDIR;
+	if (d_mountpoint(dentry))
+		return -EBUSY;
 	if (!dir->i_op || !dir->i_op->unlink)
 		return -EPERM;
 	return dir->i_op->unlink(dir, dentry);
@@ -290,7 +417,7 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 		return err;
 	if (!S_ISDIR(dentry->d_inode->i_mode))
 		return -ENOTDIR;
-	if (dentry == vfs_root.dentry)
+	if (dentry == vfs_root.dentry || d_mountpoint(dentry))
 		return -EBUSY;
 	if (!dir->i_op || !dir->i_op->rmdir)
 		return -EPERM;

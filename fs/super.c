@@ -6,6 +6,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/err.h>
+#include <linux/dcache.h>
 
 static DEFINE_SPINLOCK(file_systems_lock);
 static struct file_system_type *file_systems;	/* [file_systems_lock] */
@@ -58,4 +59,31 @@ struct super_block *sget_nodev(struct file_system_type *type, const struct super
 	list_add(&sb->s_list, &super_blocks);
 	spin_unlock(&super_lock);
 	return sb;
+}
+
+/* The generic teardown of a memory filesystem: every name goes, then the
+ * root, then the super block. Runs when the last mount went, so no path
+ * into the filesystem remains. */
+void kill_litter_super(struct super_block *sb)
+{
+	if (sb->s_root) {
+		d_genocide(sb->s_root);
+		dput(sb->s_root);
+	}
+	if (sb->s_op && sb->s_op->put_super)
+		sb->s_op->put_super(sb);
+	spin_lock(&super_lock);
+	list_del(&sb->s_list);
+	spin_unlock(&super_lock);
+	kfree(sb);
+}
+
+void deactivate_super(struct super_block *sb)
+{
+	if (atomic_dec_return(&sb->s_active) > 0)
+		return;
+	if (sb->s_type->kill_sb)
+		sb->s_type->kill_sb(sb);
+	else
+		kill_litter_super(sb);
 }

@@ -10,6 +10,7 @@
 #include <linux/reboot.h>
 #include <linux/start_kernel.h>
 #include <linux/binfmts.h>
+#include <linux/device.h>
 #include <linux/signal.h>
 #include <asm/ptrace.h>
 #include <asm/bootinfo.h>
@@ -69,6 +70,7 @@ static int try_to_run_init_process(const char *path)
  * Linux; so does finding none at all. */
 static int kernel_init(void *unused)
 {
+	devtmpfs_mount();	/* /dev, before the tests and /init look there */
 	if (ktest_requested())
 		ktest_run_selected();	/* does not return */
 	if (ramdisk_execute_command) {

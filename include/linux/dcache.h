@@ -26,7 +26,7 @@ struct dentry {
 	struct list_head d_child;	/* [d] entry in d_parent->d_subdirs */
 	struct list_head d_subdirs;	/* [d] our children */
 	struct super_block *d_sb;
-	struct vfsmount *d_mounted;	/* [mount_lock] mount on top of us */
+	unsigned int d_mounted;		/* [mount_lock] mounts on top of us (fs/namespace.c) */
 	atomic_t d_count;
 	bool d_hashed;			/* [d] findable by d_lookup */
 	char d_iname[DNAME_INLINE_LEN];	/* short names live here */
@@ -40,9 +40,17 @@ void d_instantiate(struct dentry *dentry, struct inode *inode);
 void d_add(struct dentry *dentry, struct inode *inode);
 void d_delete(struct dentry *dentry);
 void d_drop(struct dentry *dentry);
+void d_move(struct dentry *dentry, struct dentry *target);
+void d_exchange(struct dentry *dentry1, struct dentry *dentry2);
+bool is_subdir(struct dentry *new_dentry, struct dentry *old_dentry);
 struct dentry *dget(struct dentry *dentry);
 void dput(struct dentry *dentry);
 bool simple_empty(struct dentry *dentry);
+/* Unhash every positive name below root and drop its pin (tmpfs-style
+ * filesystems at umount); dentries still referenced die with their last
+ * reference. */
+void d_genocide(struct dentry *root);
+static inline bool d_mountpoint(const struct dentry *d) { return d->d_mounted != 0; }
 int dcache_readdir(struct file *file, struct dir_context *ctx);
 unsigned int full_name_hash(const struct dentry *parent, const char *name, unsigned int len);
 #endif
