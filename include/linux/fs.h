@@ -234,6 +234,7 @@ struct file_system_type {
 /* fs/super.c */
 int register_filesystem(struct file_system_type *fs);
 struct file_system_type *get_fs_type(const char *name);
+int get_filesystem_list(char *buf, size_t size);	/* /proc/filesystems */
 struct super_block *sget_nodev(struct file_system_type *type, const struct super_operations *ops,
 			       unsigned long magic);
 /* Drop an active reference (one per mount); the last tears the sb down. */
