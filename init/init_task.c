@@ -10,6 +10,7 @@
 #include <linux/reboot.h>
 #include <linux/start_kernel.h>
 #include <linux/binfmts.h>
+#include <linux/device.h>
 #include <linux/signal.h>
 #include <asm/ptrace.h>
 
@@ -55,6 +56,7 @@ static int run_init_process(const char *path)
 
 static int kernel_init(void *unused)
 {
+	devtmpfs_mount();	/* /dev, before the tests and /init look there */
 	if (ktest_requested())
 		ktest_run_selected();	/* does not return */
 	int ret = run_init_process(ramdisk_execute_command);

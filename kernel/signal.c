@@ -607,3 +607,46 @@ long sys_rt_sigtimedwait(const u64 __user *uthese, siginfo_t __user *uinfo,
 	}
 	return sig;
 }
+
+/* ppoll and pselect6: run with a temporary mask (NULL: keep the current
+ * one). The old mask is saved as sigsuspend saves it; the caller ends with
+ * restore_saved_sigmask_unless(). 0, -EINVAL (bad size) or -EFAULT. */
+int set_user_sigmask(const u64 __user *umask, size_t sigsetsize)
+{
+	unsigned long flags;
+	u64 mask;
+
+	if (!umask)
+		return 0;
+	if (sigsetsize != SIGSETSIZE)
+		return -EINVAL;
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	if (!current->signals)
+		return -ENOMEM;
+	spin_lock_irqsave(&signal_lock, flags);
+	current->signals->saved_mask = current->signals->blocked;
+	current->signals->restore_saved_mask = true;
+	current->signals->blocked = mask & ~UNBLOCKABLE;
+	recalc_sigpending(current);
+	spin_unlock_irqrestore(&signal_lock, flags);
+	return 0;
+}
+
+/* End of ppoll/pselect6: put the caller's mask back now, unless the call
+ * was interrupted (@interrupted) by a signal the temporary mask let
+ * through. Then get_signal() delivers it first and the handler's frame
+ * carries the old mask (as after sigsuspend), so the handler runs even if
+ * the old mask blocks that signal. */
+void restore_saved_sigmask_unless(bool interrupted)
+{
+	unsigned long flags;
+
+	if (!current->signals)
+		return;
+	spin_lock_irqsave(&signal_lock, flags);
+	if (!(interrupted && recalc_sigpending(current)))
+		restore_saved_mask(current);
+	recalc_sigpending(current);
+	spin_unlock_irqrestore(&signal_lock, flags);
+}

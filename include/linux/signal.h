@@ -26,6 +26,13 @@ void free_task_signals(struct task_struct *t);
  * thread becoming a process gets its signal state here. 0 or -ENOMEM. */
 int flush_signal_handlers(struct task_struct *t);
 
+/* ppoll/pselect6: a temporary signal mask for the call (NULL umask: none).
+ * 0, -EINVAL (sigsetsize) or -EFAULT. */
+int set_user_sigmask(const u64 __user *umask, size_t sigsetsize);
+/* ...and the caller's mask back, unless @interrupted and a signal is
+ * deliverable: then the handler's frame restores it (see kernel/signal.c). */
+void restore_saved_sigmask_unless(bool interrupted);
+
 /* One signal taken for delivery by get_signal(). */
 struct ksignal {
 	int sig;
