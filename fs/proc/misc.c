@@ -81,9 +81,13 @@ int interrupts_proc_show(struct seq_file *m, void *v)
 int devices_proc_show(struct seq_file *m, void *v)
 {
 	(void)v;
-	/* [LINUX-DIFF] the character-device registry is not there yet: only
-	 * the headers. */
-	seq_puts(m, "Character devices:\n\nBlock devices:\n");
+	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	chrdev_show(buf, PAGE_SIZE);
+	/* No block devices yet: the section is empty. */
+	seq_printf(m, "Character devices:\n%s\nBlock devices:\n", buf);
+	kfree(buf);
 	return 0;
 }
 
