@@ -441,8 +441,20 @@ static const struct file_operations proc_file_operations = {
 	.llseek = proc_llseek,
 };
 
+/* Nothing can be created in /proc: Linux 6.1 answers open(O_CREAT) of a
+ * new name with ENOENT (checked by the fs_proc user test). */
+static int proc_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl)
+{
+	(void)dir;
+	(void)dentry;
+	(void)mode;
+	(void)excl;
+	return -ENOENT;
+}
+
 static const struct inode_operations proc_dir_inode_operations = {
 	.lookup = proc_lookup,
+	.create = proc_create,
 };
 
 static const struct file_operations proc_dir_operations = {
