@@ -170,6 +170,12 @@ step_linux() {
 	k=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
 	[ -n "$k" ] || { echo "FAIL linux:no-debian-kernel-installed"; return; }
 	run_user_tests linux "$k" "quiet" 124	# Linux with panic=0 waits forever
+	# Layer 4: the busybox scenarios (tools/testing/e2e) on Linux too.
+	if $MAKE -s initramfs >"$R/initramfs.out" 2>&1; then
+		tools/testing/e2e/boot-kernel linux "$k" quiet
+	else
+		echo "FAIL linux-e2e:initramfs-build"; tail -n 20 "$R/initramfs.out" >&2
+	fi
 }
 
 # make bench's programs run to completion on both kernels (tiny counts; no timing).
