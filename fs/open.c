@@ -14,24 +14,6 @@
 #include <uapi/linux/fcntl.h>
 #include "internal.h"
 
-/* O_TRUNC: cut a regular file to nothing through its ->setattr, under its
- * i_mutex. [LINUX-DIFF] until fs/attr.c's do_truncate lands, this is the
- * only truncate; it skips the generic setattr checks (may_open has checked
- * write permission already). */
-static int open_truncate(struct dentry *dentry)
-{
-	struct inode *inode = dentry->d_inode;
-	if (!inode->i_op || !inode->i_op->setattr)
-		return -EPERM;
-	struct iattr ia = { .ia_valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME, .ia_size = 0 };
-	ktime_get_real_ts64(&ia.ia_mtime);
-	ia.ia_ctime = ia.ia_mtime;
-	mutex_lock(&inode->i_mutex);
-	int err = inode->i_op->setattr(dentry, &ia);
-	mutex_unlock(&inode->i_mutex);
-	return err;
-}
-
 /* The access the open asks for must be allowed on the inode. */
 int may_open(struct inode *inode, unsigned int flags)
 {
@@ -130,7 +112,7 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 		return f;
 	if ((flags & O_TRUNC) && !(flags & O_PATH) && S_ISREG(inode->i_mode) && !created &&
 	    inode->i_size) {
-		err = open_truncate(f->f_path.dentry);
+		err = do_truncate(f->f_path.dentry, 0, ATTR_MTIME | ATTR_CTIME);
 		if (err) {
 			fput(f);
 			return ERR_PTR(err);

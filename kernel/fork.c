@@ -21,6 +21,7 @@
 
 static struct kmem_cache *task_struct_cachep;
 atomic_t nr_threads = ATOMIC_INIT(1);
+atomic64_t total_forks;		/* tasks ever created (/proc/stat "processes") */
 
 struct task_struct *alloc_task_struct(void)
 {
@@ -45,6 +46,7 @@ struct task_struct *alloc_task_struct(void)
 	init_waitqueue_head(&t->wait_chldexit);
 	t->start_time = ktime_get_ns();
 	atomic_inc(&nr_threads);
+	atomic64_inc(&total_forks);
 	return t;
 }
 
