@@ -3,6 +3,7 @@
  * against the TSC, is every CPU's periodic tick at HZ; the CMOS RTC gives the
  * wall-clock time once at boot. */
 #include <linux/kernel.h>
+#include <asm/ptrace.h>
 #include <linux/init.h>
 #include <linux/smp.h>
 #include <linux/ktime.h>
@@ -161,12 +162,17 @@ static u64 read_rtc_seconds(void)
 }
 
 volatile unsigned long jiffies;
+struct pt_regs *get_irq_regs(void);	/* arch/x86/kernel/irq.c */
 
 /* Every CPU's tick (seed concept: timer interrupt drives the scheduler). */
 static void local_timer_interrupt(void)
 {
-	if (smp_processor_id() == 0)
+	struct pt_regs *regs = get_irq_regs();
+	if (smp_processor_id() == 0) {
 		jiffies++;
+		calc_global_load();
+	}
+	account_process_tick(current, regs && user_mode(regs));
 	scheduler_tick();
 	run_local_timers();
 }
