@@ -17,6 +17,7 @@
 #include <linux/binfmts.h>
 #include <linux/uaccess.h>
 #include <linux/fs.h>
+#include <linux/mount.h>
 #include <linux/dcache.h>
 #include <linux/err.h>
 #include <linux/vmalloc.h>
@@ -293,8 +294,8 @@ static int open_exec(struct linux_binprm *b, const char *name)
 		return err;
 	struct inode *inode = path.dentry->d_inode;
 	err = -EACCES;
-	if (S_ISREG(inode->i_mode))
-		err = inode_permission(inode, MAY_EXEC);
+	if (S_ISREG(inode->i_mode) && !(path.mnt->mnt_flags & MNT_NOEXEC))
+		err = inode_permission(inode, MAY_EXEC);	/* noexec mounts: EACCES */
 	if (!err) {
 		struct file *f = dentry_open(&path, O_RDONLY);
 		if (IS_ERR(f))

@@ -134,4 +134,26 @@ long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *st
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
 	       unsigned long flags, void __user *data);
 long sys_umount(char __user *name, int flags);
+/* fs/attr.c, fs/rename.c, fs/sync.c, fs/stat.c, fs/namei_syscalls.c: attributes */
+struct statx;
+long sys_chmod(const char __user *filename, unsigned short mode);
+long sys_fchmodat(int dfd, const char __user *filename, unsigned short mode);
+long sys_chown(const char __user *filename, uid_t user, gid_t group);
+long sys_lchown(const char __user *filename, uid_t user, gid_t group);
+long sys_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group, int flag);
+long sys_access(const char __user *filename, int mode);
+long sys_faccessat(int dfd, const char __user *filename, int mode);
+long sys_faccessat2(int dfd, const char __user *filename, int mode, int flags);
+long sys_truncate(const char __user *filename, long length);
+long sys_utimensat(int dfd, const char __user *filename, const struct __kernel_timespec __user *utimes,
+		   int flags);
+long sys_rename(const char __user *oldname, const char __user *newname);
+long sys_renameat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname);
+long sys_renameat2(int olddfd, const char __user *oldname, int newdfd, const char __user *newname,
+		   unsigned int flags);
+long sys_mknod(const char __user *filename, unsigned short mode, unsigned int dev);
+long sys_mknodat(int dfd, const char __user *filename, unsigned short mode, unsigned int dev);
+long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
+	       struct statx __user *buffer);
+long sys_sync(void);
 #endif
