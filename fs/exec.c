@@ -426,7 +426,10 @@ static int exec_binprm(struct linux_binprm *b)
 	close_exec(b);
 	/* Point of no return: switch to the new address space. */
 	struct mm_struct *old = current->mm;
+	unsigned long flags;
+	spin_lock_irqsave(&current->pi_lock, flags);	/* /proc readers count the mm under it */
 	current->mm = b->mm;
+	spin_unlock_irqrestore(&current->pi_lock, flags);
 	current->active_mm = b->mm;
 	switch_mm(old, b->mm);
 	if (old) {

@@ -37,7 +37,10 @@ static void exit_mm(struct task_struct *tsk)
 	if (tsk->clear_child_tid && atomic_read(&mm->mm_users) > 1)
 		put_user(0, tsk->clear_child_tid);
 	tsk->clear_child_tid = NULL;
+	unsigned long flags;
+	spin_lock_irqsave(&tsk->pi_lock, flags);	/* /proc readers count the mm under it */
 	tsk->mm = NULL;
+	spin_unlock_irqrestore(&tsk->pi_lock, flags);
 	tsk->active_mm = NULL;
 	switch_mm(mm, NULL);
 	complete_all(&tsk->vfork_done);	/* a vfork parent may go on */

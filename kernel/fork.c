@@ -19,6 +19,7 @@
 
 static struct kmem_cache *task_struct_cachep;
 atomic_t nr_threads = ATOMIC_INIT(1);
+atomic64_t total_forks;		/* tasks ever created (/proc/stat "processes") */
 
 struct task_struct *alloc_task_struct(void)
 {
@@ -46,6 +47,7 @@ struct task_struct *alloc_task_struct(void)
 	itimer_init_task(t);
 	rlimits_init(t);
 	atomic_inc(&nr_threads);
+	atomic64_inc(&total_forks);
 	return t;
 }
 

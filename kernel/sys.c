@@ -1,5 +1,6 @@
 /* Small system calls about the calling process and the machine. */
 #include <linux/kernel.h>
+#include <linux/utsname.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -195,6 +196,37 @@ long sys_sethostname(const char __user *name, int len)
 long sys_setdomainname(const char __user *name, int len)
 {
 	return set_uts_field(utsname.domainname, name, len);
+}
+
+static char *uts_field_ptr(enum uts_field which)
+{
+	switch (which) {
+	case UTS_SYSNAME: return utsname.sysname;
+	case UTS_NODENAME: return utsname.nodename;
+	case UTS_RELEASE: return utsname.release;
+	case UTS_VERSION: return utsname.version;
+	case UTS_MACHINE: return utsname.machine;
+	default: return utsname.domainname;
+	}
+}
+
+void uts_get_field(enum uts_field which, char *buf, size_t size)
+{
+	spin_lock(&uts_lock);
+	strlcpy(buf, uts_field_ptr(which), size);
+	spin_unlock(&uts_lock);
+}
+
+int uts_set_field(enum uts_field which, const char *buf, size_t len)
+{
+	if ((which != UTS_NODENAME && which != UTS_DOMAINNAME) || len > NEW_UTS_LEN)
+		return -EINVAL;
+	char *f = uts_field_ptr(which);
+	spin_lock(&uts_lock);
+	memcpy(f, buf, len);
+	f[len] = 0;
+	spin_unlock(&uts_lock);
+	return 0;
 }
 
 /* ---- getrandom ---- */

@@ -254,6 +254,7 @@ struct file_system_type {
 /* fs/super.c */
 int register_filesystem(struct file_system_type *fs);
 struct file_system_type *get_fs_type(const char *name);
+int get_filesystem_list(char *buf, size_t size);	/* /proc/filesystems */
 struct super_block *sget_nodev(struct file_system_type *type, const struct super_operations *ops,
 			       unsigned long magic);
 /* Drop an active reference (one per mount); the last tears the sb down. */
@@ -302,6 +303,7 @@ void unregister_chrdev(unsigned int major, const char *name);
 void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
 			 const char *name);
 extern const struct file_operations def_chr_fops;
+int chrdev_show(char *buf, size_t size);	/* /proc/devices */
 /* A device node, FIFO or socket inode: set i_mode's type, i_rdev and the
  * i_fop that finds the driver at open. Filesystems call it for mknod. */
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
