@@ -10,6 +10,7 @@
 #include <linux/delay.h>
 #include <linux/sched.h>
 #include <linux/timer.h>
+#include <linux/kernel_stat.h>
 #include <linux/interrupt.h>
 #include <linux/start_kernel.h>
 #include <asm/apic.h>
@@ -172,7 +173,9 @@ static void local_timer_interrupt(void)
 		jiffies++;
 		calc_global_load();
 	}
-	account_process_tick(current, regs && user_mode(regs));
+	bool user = regs && user_mode(regs);
+	account_process_tick(current, user);
+	account_cpustat_tick(current, user);	/* /proc/stat */
 	scheduler_tick();
 	run_local_timers();
 }
