@@ -117,9 +117,15 @@ int loadavg_proc_show(struct seq_file *m, void *v)
 	(void)v;
 	for_each_online_cpu(cpu)
 		running += sched_nr_running(cpu);
-	/* [LINUX-DIFF] the load averages themselves arrive with the
-	 * scheduler's calc_global_load; until then they read 0.00. */
-	seq_printf(m, "0.00 0.00 0.00 %u/%d %d\n", running ? running : 1,
-		   atomic_read(&nr_threads), last_pid());
+	/* avenrun: kernel/sched/loadavg.c, FSHIFT fixed point, shown with
+	 * two decimals rounded as Linux's LOAD_INT/LOAD_FRAC. */
+	unsigned long l[3];
+	for (int i = 0; i < 3; i++)
+		l[i] = READ_ONCE(avenrun[i]) + FIXED_1 / 200;
+	seq_printf(m, "%lu.%02lu %lu.%02lu %lu.%02lu %u/%d %d\n",
+		   l[0] >> FSHIFT, ((l[0] & (FIXED_1 - 1)) * 100) >> FSHIFT,
+		   l[1] >> FSHIFT, ((l[1] & (FIXED_1 - 1)) * 100) >> FSHIFT,
+		   l[2] >> FSHIFT, ((l[2] & (FIXED_1 - 1)) * 100) >> FSHIFT,
+		   running ? running : 1, atomic_read(&nr_threads), last_pid());
 	return 0;
 }
