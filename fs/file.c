@@ -5,7 +5,9 @@
  *
  * Locking: files->file_lock (a spinlock) protects the whole table. Nothing
  * that sleeps runs under it: a bigger table is allocated with the lock
- * dropped, and files taken out of the table are fput after unlocking. */
+ * dropped, and files taken out of the table are fput after unlocking.
+ * task->files itself changes only under task->pi_lock ([LINUX-DIFF] Linux's
+ * task_lock), so other tasks (/proc/<pid>/fd) can take a reference safely. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/file.h>
@@ -372,11 +374,60 @@ int copy_files(unsigned long clone_flags, struct task_struct *tsk)
  * on a failed fork) changes tsk->files. */
 void exit_files(struct task_struct *tsk)
 {
+	unsigned long flags;
+	spin_lock_irqsave(&tsk->pi_lock, flags);
 	struct files_struct *files = tsk->files;
-	if (!files)
-		return;
 	tsk->files = NULL;
+	spin_unlock_irqrestore(&tsk->pi_lock, flags);
+	if (files)
+		put_files_struct(files);
+}
+
+/* Another task's table with a reference (put_files_struct), or NULL. */
+struct files_struct *get_files_struct(struct task_struct *t)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	struct files_struct *files = t->files;
+	if (files)
+		atomic_inc(&files->count);
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	return files;
+}
+
+struct file *fget_task(struct task_struct *t, unsigned int fd, bool *cloexec)
+{
+	struct files_struct *files = get_files_struct(t);
+	struct file *f = NULL;
+	if (!files)
+		return NULL;
+	spin_lock(&files->file_lock);
+	if (fd < files->fdt.max_fds && (f = files->fdt.fd[fd])) {
+		get_file(f);
+		if (cloexec)
+			*cloexec = test_bit(fd, files->fdt.close_on_exec);
+	}
+	spin_unlock(&files->file_lock);
 	put_files_struct(files);
+	return f;
+}
+
+int task_next_fd(struct task_struct *t, unsigned int from)
+{
+	struct files_struct *files = get_files_struct(t);
+	int fd = -1;
+	if (!files)
+		return -1;
+	spin_lock(&files->file_lock);
+	for (unsigned int i = from; i < files->fdt.max_fds; i++) {
+		if (files->fdt.fd[i]) {
+			fd = i;
+			break;
+		}
+	}
+	spin_unlock(&files->file_lock);
+	put_files_struct(files);
+	return fd;
 }
 
 int unshare_files(struct files_struct **displaced)
@@ -390,7 +441,10 @@ int unshare_files(struct files_struct **displaced)
 	if (!copy)
 		return err;
 	*displaced = files;
+	unsigned long flags;
+	spin_lock_irqsave(&current->pi_lock, flags);
 	current->files = copy;
+	spin_unlock_irqrestore(&current->pi_lock, flags);
 	return 0;
 }
 

@@ -5,6 +5,11 @@
  * the tree, racy single-word reads for counters, as Linux), its mm (under
  * mmap_lock), its page tables (cmdline of another process). */
 #include <linux/kernel.h>
+#include <uapi/linux/fcntl.h>
+#include <linux/err.h>
+#include <linux/dcache.h>
+#include <linux/file.h>
+#include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
 #include <linux/mm_struct.h>
@@ -461,34 +466,60 @@ int proc_thread_self_link(struct proc_inode *pi, char *buf)
 	return 0;
 }
 
-/* ---- fd/ and fdinfo/ ---- [LINUX-DIFF] until the fd tables land every
- * process has no fds here. */
+/* ---- fd/ and fdinfo/ ---- */
 int proc_next_fd(struct task_struct *t, int from)
 {
-	(void)t;
-	(void)from;
-	return -1;
+	return from < 0 ? -1 : task_next_fd(t, from);
 }
 
 bool proc_fd_exists(struct task_struct *t, int fd)
 {
-	(void)t;
-	(void)fd;
-	return false;
+	struct file *f = fd < 0 ? NULL : fget_task(t, fd, NULL);
+	if (f)
+		fput(f);
+	return f;
 }
 
+/* What readlink shows: the path as the reader sees it, or for a file with
+ * no name "pipe:[ino]" / "anon_inode:name", as Linux. */
 int proc_fd_link(struct proc_inode *pi, char *buf)
 {
-	(void)pi;
-	(void)buf;
-	return -ENOENT;
+	struct task_struct *t = proc_get_task(pi);
+	struct file *f = t ? fget_task(t, pi->fd, NULL) : NULL;
+	if (t)
+		put_task_struct(t);
+	if (!f)
+		return -ENOENT;
+	int err = 0;
+	if (!f->f_path.mnt) {
+		if (S_ISFIFO(f->f_inode->i_mode))
+			scnprintf(buf, PATH_MAX, "pipe:[%lu]", f->f_inode->i_ino);
+		else
+			scnprintf(buf, PATH_MAX, "anon_inode:%s", f->f_path.dentry->d_name.name);
+	} else {
+		char *tmp = kmalloc(PATH_MAX, GFP_KERNEL);
+		char *p = tmp ? d_path(&f->f_path, tmp, PATH_MAX) : ERR_PTR(-ENOMEM);
+		if (IS_ERR(p))
+			err = PTR_ERR(p);
+		else
+			memmove(buf, p, tmp + PATH_MAX - p);
+		kfree(tmp);
+	}
+	fput(f);
+	return err;
 }
 
+/* [LINUX-DIFF] no mnt_id line: mounts have no ids yet. */
 int proc_fdinfo_show(struct seq_file *m, struct task_struct *t)
 {
-	(void)m;
-	(void)t;
-	return -ENOENT;
+	bool cloexec = false;
+	struct file *f = fget_task(t, PROC_I(m->file->f_inode)->fd, &cloexec);
+	if (!f)
+		return -ENOENT;
+	seq_printf(m, "pos:\t%lld\nflags:\t0%o\nino:\t%lu\n", (long long)READ_ONCE(f->f_pos),
+		   f->f_flags | (cloexec ? O_CLOEXEC : 0), f->f_inode->i_ino);
+	fput(f);
+	return 0;
 }
 
 #define REG(n, fn) { .name = n, .mode = S_IFREG | 0444, .task_show = fn }
