@@ -46,6 +46,27 @@ static bool major_in_use(unsigned int major)
 	return false;
 }
 
+/* /proc/devices' character section: "major name" once per major, in
+ * increasing order (Linux's chrdev_show). Returns the length written. */
+int chrdev_show(char *buf, size_t size)
+{
+	int len = 0;
+	unsigned int last = 0;
+	spin_lock(&chrdevs_lock);
+	for (;;) {	/* the smallest major above the last printed */
+		struct char_device_struct *cd, *best = NULL;
+		list_for_each_entry(cd, &chrdevs, list)
+			if (cd->major > last && (!best || cd->major < best->major))
+				best = cd;
+		if (!best)
+			break;
+		len += scnprintf(buf + len, size - len, "%3u %s\n", best->major, best->name);
+		last = best->major;
+	}
+	spin_unlock(&chrdevs_lock);
+	return len;
+}
+
 /* Register minors [baseminor, baseminor + count) of major for fops.
  * Returns the major (useful when major was 0: dynamic) or -errno. */
 int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,

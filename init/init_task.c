@@ -12,7 +12,15 @@
 #include <linux/binfmts.h>
 #include <linux/device.h>
 #include <linux/signal.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/console.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/err.h>
+#include <uapi/linux/fcntl.h>
 #include <asm/ptrace.h>
+#include <asm/bootinfo.h>
 
 extern char boot_stack[];
 
@@ -31,6 +39,7 @@ struct task_struct init_task = {
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_task.wait_chldexit),
 	.real_parent = &init_task,
 	.parent = &init_task,
+	.fs = &init_fs,
 };
 DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(task_list);
@@ -38,7 +47,28 @@ LIST_HEAD(task_list);
 void ret_to_user(struct pt_regs *regs);	/* arch/x86/entry/entry_64.S */
 struct pt_regs *task_pt_regs(struct task_struct *t);
 
-/* Become the first user process: /init from the initramfs (or rdinit=). */
+/* fds 0, 1 and 2 of PID 1: /dev/console opened once and dup'ed twice, as
+ * on Linux; without /dev (devtmpfs failed) the boot console's anonymous
+ * file (fs/console_fd.c) stands in. */
+static void open_initial_console(void)
+{
+	struct file *f = filp_open("/dev/console", O_RDWR, 0);
+	if (IS_ERR(f)) {
+		pr_warn("Warning: unable to open an initial console (%ld)\n", PTR_ERR(f));
+		int err = console_open_boot_fds();
+		if (err)
+			pr_err("kernel_init: no console fds (error %d)\n", err);
+		return;
+	}
+	for (int i = 0; i < 3; i++) {
+		int fd = get_unused_fd_flags(0);
+		if (fd >= 0)
+			fd_install(fd, get_file(f));
+	}
+	fput(f);
+}
+
+/* Become the first user process: exec path; returns only on failure. */
 static int run_init_process(const char *path)
 {
 	extern struct task_struct *child_reaper;
@@ -46,23 +76,63 @@ static int run_init_process(const char *path)
 	current->exit_signal = SIGCHLD;
 	child_reaper = current;	/* pgrp and session stay 0, as on Linux, until init calls setsid */
 	int err = kernel_execve(path, argv_init, envp_init);
-	if (err) {
-		pr_err("kernel_init: cannot run %s (error %d)\n", path, err);
+	if (err)
 		return err;
-	}
 	ret_to_user(task_pt_regs(current));	/* never returns */
 	return 0;
 }
 
+static int try_to_run_init_process(const char *path)
+{
+	int err = run_init_process(path);
+	if (err && err != -ENOENT)
+		pr_err("Starting init: %s exists but couldn't execute it (error %d)\n", path, err);
+	return err;
+}
+
+/* Which program becomes PID 1, in Linux's order: rdinit= (default /init)
+ * from the initramfs; then init=; then /sbin/init, /etc/init, /bin/init,
+ * /bin/sh. [LINUX-DIFF] Linux mounts a root device when the initramfs has
+ * no rdinit program and runs init= from there (with no root device it
+ * panics); Lucid has no block devices, so the initramfs stays the root and
+ * init= names a program in it. A requested init= that fails panics, as on
+ * Linux; so does finding none at all. */
 static int kernel_init(void *unused)
 {
 	devtmpfs_mount();	/* /dev, before the tests and /init look there */
 	if (ktest_requested())
 		ktest_run_selected();	/* does not return */
-	int ret = run_init_process(ramdisk_execute_command);
-	pr_notice("kernel_init: no user space to run (%d); idling\n", ret);
-	for (;;)
-		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	/* Our own cwd and root (a copy of the kernel threads' init_fs) and an
+	 * fd table whose 0, 1 and 2 are the console, kept across the init
+	 * candidates tried below. */
+	struct fs_struct *fs = copy_fs_struct(&init_fs);
+	current->files = alloc_files();
+	if (!fs || !current->files)
+		panic("kernel_init: out of memory for fs_struct/files");
+	exit_fs(current);
+	current->fs = fs;
+	open_initial_console();
+	if (ramdisk_execute_command) {
+		int ret = run_init_process(ramdisk_execute_command);
+		if (ret != -ENOENT)
+			pr_err("Failed to execute %s (error %d)\n", ramdisk_execute_command, ret);
+	}
+	if (execute_command) {
+		int ret = run_init_process(execute_command);
+		panic("Requested init %s failed (error %d).", execute_command, ret);
+	}
+	if (!boot_info.initrd_start) {
+		/* Boots without an initramfs (the in-kernel test runs, a bare
+		 * `make run` without usr/) have nothing to run: idle. */
+		pr_notice("kernel_init: no initramfs, no user space to run; idling\n");
+		for (;;)
+			schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	}
+	if (!try_to_run_init_process("/sbin/init") || !try_to_run_init_process("/etc/init") ||
+	    !try_to_run_init_process("/bin/init") || !try_to_run_init_process("/bin/sh"))
+		return 0;
+	panic("No working init found.  Try passing init= option to kernel. "
+	      "See Linux Documentation/admin-guide/init.rst for guidance.");
 	return 0;
 }
 

@@ -14,11 +14,14 @@
 #include <linux/signal.h>
 #include <linux/uaccess.h>
 #include <linux/string.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 #include <asm/fpu.h>
 #include <asm/ptrace.h>
 
 static struct kmem_cache *task_struct_cachep;
 atomic_t nr_threads = ATOMIC_INIT(1);
+atomic64_t total_forks;		/* tasks ever created (/proc/stat "processes") */
 
 struct task_struct *alloc_task_struct(void)
 {
@@ -42,7 +45,11 @@ struct task_struct *alloc_task_struct(void)
 	init_completion(&t->vfork_done);
 	init_waitqueue_head(&t->wait_chldexit);
 	t->start_time = ktime_get_ns();
+	t->restart_block.fn = do_no_restart_syscall;
+	itimer_init_task(t);
+	rlimits_init(t);
 	atomic_inc(&nr_threads);
+	atomic64_inc(&total_forks);
 	return t;
 }
 
@@ -75,6 +82,11 @@ struct task_struct *create_kernel_thread(int (*fn)(void *), void *arg, const cha
 	}
 	p->tgid = p->pid;
 	p->flags = PF_KTHREAD;
+	/* Kernel threads share init_fs and have no fd table. */
+	spin_lock(&init_fs.lock);
+	init_fs.users++;
+	spin_unlock(&init_fs.lock);
+	p->fs = &init_fs;
 	p->active_mm = init_task.active_mm;
 	p->exit_signal = -1;
 	strlcpy(p->comm, name, sizeof(p->comm));
@@ -178,11 +190,19 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	p->pgrp = parent->pgrp;
 	p->session = parent->session;
 	p->exit_signal = flags & CSIGNAL;
+	rlimits_fork(p, parent);
 	err = -ENOMEM;
 	if (fpu_copy(p, parent))
 		goto fail;
 	if (copy_signal_state(p, parent))
 		goto fail;
+	err = copy_files(flags, p);
+	if (err)
+		goto fail;
+	err = copy_fs(flags, p);
+	if (err)
+		goto fail;
+	err = -ENOMEM;
 	if (flags & CLONE_VM) {
 		atomic_inc(&parent->mm->mm_users);
 		p->mm = parent->mm;
@@ -216,6 +236,8 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	}
 	return pid;
 fail:
+	exit_files(p);
+	exit_fs(p);
 	atomic_set(&p->usage, 1);
 	put_task_struct(p);
 	return err;

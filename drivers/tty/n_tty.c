@@ -10,14 +10,18 @@
  * tty->lock with interrupts off; readers take the same lock briefly and
  * sleep on tty->read_wait. Echo is written from the interrupt, so the
  * driver's write must not sleep (the 8250 polls its transmitter).
- * [LINUX-DIFF] ISIG characters (^C, ^\, ^Z) are ordinary input until job
- * control lands; no flow control (IXON), no VMIN/VTIME beyond "VMIN 0 and
- * VTIME 0 do not block"; tabs erase as one column. */
+ * ISIG: ^C, ^\ and ^Z send SIGINT, SIGQUIT and SIGTSTP to the tty's
+ * foreground process group (none until a session leader takes the tty
+ * with TIOCSCTTY, as Linux's console for an init without a terminal) and
+ * drop pending input unless NOFLSH.
+ * [LINUX-DIFF] no flow control (IXON), no VMIN/VTIME beyond "VMIN 0 and
+ * VTIME 0 do not block", no VLNEXT/VREPRINT; tabs erase as one column. */
 #include <linux/kernel.h>
 #include <linux/tty.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/signal.h>
 #include <uapi/linux/fcntl.h>
 
 #define L(tty, f) ((tty)->termios.c_lflag & (f))
@@ -138,7 +142,22 @@ void n_tty_receive_char(struct tty_struct *tty, unsigned char c)
 {
 	unsigned long flags;
 	bool wake = false;
+	int sig = 0;
 	spin_lock_irqsave(&tty->lock, flags);
+	if (L(tty, ISIG)) {
+		if (is_cc(tty, c, VINTR))
+			sig = SIGINT;
+		else if (is_cc(tty, c, VQUIT))
+			sig = SIGQUIT;
+		else if (is_cc(tty, c, VSUSP))
+			sig = SIGTSTP;
+		if (sig) {
+			if (!L(tty, NOFLSH))
+				tty->read_tail = tty->canon_head = tty->read_head;
+			echo_char(tty, c);
+			goto out;
+		}
+	}
 	if (c == '\r') {
 		if (I(tty, IGNCR))
 			goto out;
@@ -203,6 +222,8 @@ out:
 	spin_unlock_irqrestore(&tty->lock, flags);
 	if (wake)
 		wake_up_interruptible(&tty->read_wait);
+	if (sig)
+		tty_signal_pgrp(tty, sig);
 }
 
 bool n_tty_input_available(struct tty_struct *tty)

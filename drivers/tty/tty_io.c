@@ -24,6 +24,7 @@
 #include <linux/init.h>
 #include <linux/err.h>
 #include <linux/poll.h>
+#include <linux/signal.h>
 
 #define TTYAUX_MAJOR 5
 #define TTY_MAJOR 4
@@ -70,10 +71,9 @@ static void claim_serial_input(void)
 
 static int tty_open(struct inode *inode, struct file *f)
 {
-	(void)inode;
 	f->private_data = &console_tty;
 	claim_serial_input();
-	return 0;
+	return nonseekable_open(inode, f);	/* pread/pwrite: ESPIPE, as Linux */
 }
 
 static ssize_t tty_read(struct file *f, char *buf, size_t count, loff_t *pos)
@@ -104,6 +104,24 @@ static unsigned int tty_poll(struct file *f, poll_table *pt)
 	if (n_tty_input_available(tty))
 		mask |= POLLIN | POLLRDNORM;
 	return mask;
+}
+
+void tty_signal_pgrp(struct tty_struct *tty, int sig)
+{
+	struct sigpending_info info = { .code = SI_KERNEL };
+	struct task_struct *t;
+	unsigned long flags;
+	spin_lock_irqsave(&tty->lock, flags);
+	pid_t pgrp = tty->pgrp;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	if (pgrp <= 0)
+		return;
+	/* tasklist_lock is always taken with interrupts off: safe here. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pgrp == pgrp && t->mm && !t->exit_state)
+			send_signal(t, sig, &info);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* Is tty the caller's controlling terminal? (See the LINUX-DIFF above.) */
@@ -240,7 +258,7 @@ static int __init tty_init(void)
 	}
 	devtmpfs_create_node("tty", S_IFCHR | 0666, MKDEV(TTYAUX_MAJOR, 0));
 	devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
-	devtmpfs_create_node("ttyS0", S_IFCHR | 0660, MKDEV(TTY_MAJOR, 64));
+	devtmpfs_create_node("ttyS0", S_IFCHR | 0600, MKDEV(TTY_MAJOR, 64));
 	return 0;
 }
 device_initcall(tty_init);

@@ -2,8 +2,7 @@
  * N_TTY line discipline's input buffer, echo and line editing
  * (drivers/tty/n_tty.c) and the character-device side (drivers/tty/tty_io.c:
  * /dev/console, /dev/tty, /dev/ttyS0). Seed concept: "character device
- * driver" (the console). [LINUX-DIFF] no pseudo-terminals, no job-control
- * signals from the keyboard yet (ISIG characters are plain input), one tty. */
+ * driver" (the console). [LINUX-DIFF] no pseudo-terminals, one tty. */
 #ifndef _LINUX_TTY_H
 #define _LINUX_TTY_H
 #include <linux/types.h>
@@ -72,5 +71,8 @@ void n_tty_flush_input(struct tty_struct *tty);
 void n_tty_set_termios(struct tty_struct *tty);
 
 /* drivers/tty/tty_io.c */
+/* Send sig to tty's foreground process group, if it has one. Any context
+ * (the receive interrupt calls it). */
+void tty_signal_pgrp(struct tty_struct *tty, int sig);
 extern struct tty_struct console_tty;
 #endif

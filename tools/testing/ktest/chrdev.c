@@ -94,7 +94,7 @@ KTEST(chrdev, devtmpfs_on_dev_has_the_nodes)
 	static const struct { const char *name; unsigned int ma, mi, mode; } nodes[] = {
 		{ "/dev/null", 1, 3, 0666 }, { "/dev/zero", 1, 5, 0666 }, { "/dev/full", 1, 7, 0666 },
 		{ "/dev/random", 1, 8, 0666 }, { "/dev/urandom", 1, 9, 0666 },
-		{ "/dev/tty", 5, 0, 0666 }, { "/dev/console", 5, 1, 0600 }, { "/dev/ttyS0", 4, 64, 0660 },
+		{ "/dev/tty", 5, 0, 0666 }, { "/dev/console", 5, 1, 0600 }, { "/dev/ttyS0", 4, 64, 0600 },
 	};
 	struct path p;
 	KASSERT(t, kern_path("/dev", 0, &p) == 0);
@@ -206,6 +206,14 @@ KTEST(chrdev, n_tty_line_editing_and_echo)
 	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, sizeof(buf)), 2);
 	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, 2), 2);
 	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, sizeof(buf)), 2);
+	/* ^C (ISIG) drops the pending line and echoes ^C; no foreground
+	 * group here, so no signal goes anywhere. */
+	echoed_len = 0;
+	type(&tty, "abc\x03" "d\n");
+	echoed[echoed_len] = 0;
+	KEXPECT(t, !strcmp(echoed, "abc^Cd\r\n"));
+	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, sizeof(buf)), 2);
+	KEXPECT(t, !memcmp(buf, "d\n", 2));
 	/* Raw mode without echo: bytes at once, CR still mapped by ICRNL. */
 	tty.termios.c_lflag &= ~(ICANON | ECHO);
 	n_tty_set_termios(&tty);
