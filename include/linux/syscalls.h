@@ -171,4 +171,8 @@ long sys_mknodat(int dfd, const char __user *filename, unsigned short mode, unsi
 long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
 	       struct statx __user *buffer);
 long sys_sync(void);
+/* fs/statfs.c */
+struct statfs;
+long sys_statfs(const char __user *pathname, struct statfs __user *buf);
+long sys_fstatfs(unsigned int fd, struct statfs __user *buf);
 #endif
