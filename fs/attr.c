@@ -22,6 +22,8 @@
 #include <linux/err.h>
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
+#include <linux/file.h>
+#include <linux/fs_struct.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
 
@@ -147,41 +149,9 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 }
 
 /* ---- The system calls ----
- * [LINUX-DIFF] Linux keeps chmod, chown, access and truncate in fs/open.c
- * and utimensat in fs/utimes.c; they are here so that the fd work on
- * fs/open.c and this land independently. */
-
-#define LOOKUP_EMPTY_OK 0x100	/* an empty name means dfd itself */
-
-/* Resolve a user path relative to dfd. [LINUX-DIFF] until user_path_at
- * lands, a relative name needs dfd == AT_FDCWD (cwd is /); others EBADF. */
-static int attr_user_path_at(int dfd, const char __user *uname, unsigned int flags, struct path *path)
-{
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!name)
-		return -ENOMEM;
-	long n = strncpy_from_user(name, uname, PATH_MAX);
-	int err;
-	if (n < 0)
-		err = -EFAULT;
-	else if (n >= PATH_MAX)
-		err = -ENAMETOOLONG;
-	else if (!n && (flags & LOOKUP_EMPTY_OK))
-		err = dfd == AT_FDCWD ? kern_path("/", 0, path) : -EBADF;
-	else if (dfd != AT_FDCWD && name[0] != '/')
-		err = -EBADF;
-	else
-		err = kern_path(name, flags & LOOKUP_FOLLOW, path);
-	kfree(name);
-	return err;
-}
-
-/* The process umask. [LINUX-DIFF] 022 for every process until fs_struct
- * (with its umask field) lands. */
-umode_t current_umask(void)
-{
-	return 022;
-}
+ * [LINUX-DIFF] Linux keeps chmod, chown, access, truncate and umask in
+ * fs/open.c and kernel/sys.c, utimensat in fs/utimes.c; they are here, next
+ * to the rules they apply. */
 
 /* ---- chmod ---- */
 
@@ -199,7 +169,7 @@ static int chmod_common(const struct path *path, umode_t mode)
 long sys_fchmodat(int dfd, const char __user *filename, umode_t mode)
 {
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
+	int err = user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
 	err = chmod_common(&path, mode);
@@ -210,6 +180,16 @@ long sys_fchmodat(int dfd, const char __user *filename, umode_t mode)
 long sys_chmod(const char __user *filename, umode_t mode)
 {
 	return sys_fchmodat(AT_FDCWD, filename, mode);
+}
+
+long sys_fchmod(unsigned int fd, umode_t mode)
+{
+	struct file *f = fget(fd);	/* O_PATH files: EBADF */
+	if (!f)
+		return -EBADF;
+	int err = chmod_common(&f->f_path, mode);
+	fput(f);
+	return err;
 }
 
 /* ---- chown ---- */
@@ -239,9 +219,9 @@ long sys_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group,
 	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
 	unsigned int lookup = (flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			      (flag & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+			      (flag & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	int err = user_path_at(dfd, filename, lookup, &path);
 	if (err)
 		return err;
 	err = chown_common(&path, user, group);
@@ -257,6 +237,28 @@ long sys_chown(const char __user *filename, uid_t user, gid_t group)
 long sys_lchown(const char __user *filename, uid_t user, gid_t group)
 {
 	return sys_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_fchown(unsigned int fd, uid_t user, gid_t group)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	int err = chown_common(&f->f_path, user, group);
+	fput(f);
+	return err;
+}
+
+/* ---- umask ---- */
+
+long sys_umask(int mask)
+{
+	struct fs_struct *fs = current->fs;
+	spin_lock(&fs->lock);
+	int old = fs->umask;
+	fs->umask = mask & 0777;
+	spin_unlock(&fs->lock);
+	return old;
 }
 
 /* ---- access ----
@@ -279,9 +281,9 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 		cred->fsgid = cred->gid;
 	}
 	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	int err = user_path_at(dfd, filename, lookup, &path);
 	if (!err) {
 		/* MAY_* and R_OK/W_OK/X_OK share their values (4, 2, 1). */
 		if (mode)
@@ -345,11 +347,26 @@ long sys_truncate(const char __user *filename, long length)
 	if (length < 0)
 		return -EINVAL;
 	struct path path;
-	int err = attr_user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, &path);
+	int err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
 	err = vfs_truncate(&path, length);
 	path_put(&path);
+	return err;
+}
+
+/* ftruncate: a regular file open for writing (else EINVAL, as Linux). */
+long sys_ftruncate(unsigned int fd, long length)
+{
+	if (length < 0)
+		return -EINVAL;
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	int err = -EINVAL;
+	if (S_ISREG(f->f_inode->i_mode) && (f->f_mode & FMODE_WRITE))
+		err = do_truncate(f->f_path.dentry, length, ATTR_MTIME | ATTR_CTIME);
+	fput(f);
 	return err;
 }
 
@@ -416,15 +433,22 @@ long sys_utimensat(int dfd, const char __user *filename,
 			return -EINVAL;
 	}
 	if (!filename && dfd != AT_FDCWD) {
-		/* futimens(fd): the fd's own file. [LINUX-DIFF] no fd table yet. */
-		return flags ? -EINVAL : -EBADF;
+		/* futimens(fd): the fd's own file. */
+		if (flags)
+			return -EINVAL;
+		struct file *f = fget(dfd);
+		if (!f)
+			return -EBADF;
+		int err = vfs_utimes(&f->f_path, utimes ? t : NULL);
+		fput(f);
+		return err;
 	}
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
 	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	int err = user_path_at(dfd, filename, lookup, &path);
 	if (err)
 		return err;
 	err = vfs_utimes(&path, utimes ? t : NULL);
