@@ -156,6 +156,86 @@ void d_delete(struct dentry *dentry)
 	d_drop(dentry);
 }
 
+/* Swap the names (and their hashes) of two dentries. Inline names are
+ * swapped by value, external ones by pointer, so nothing is allocated and
+ * d_move cannot fail. Caller holds dcache_lock. */
+static void swap_names(struct dentry *a, struct dentry *b)
+{
+	bool a_inline = a->d_name.name == a->d_iname;
+	bool b_inline = b->d_name.name == b->d_iname;
+	const char *a_name = a->d_name.name, *b_name = b->d_name.name;
+	char tmp[DNAME_INLINE_LEN];
+	memcpy(tmp, a->d_iname, DNAME_INLINE_LEN);
+	memcpy(a->d_iname, b->d_iname, DNAME_INLINE_LEN);
+	memcpy(b->d_iname, tmp, DNAME_INLINE_LEN);
+	a->d_name.name = b_inline ? a->d_iname : b_name;
+	b->d_name.name = a_inline ? b->d_iname : a_name;
+	unsigned int len = a->d_name.len, hash = a->d_name.hash;
+	a->d_name.len = b->d_name.len;
+	a->d_name.hash = b->d_name.hash;
+	b->d_name.len = len;
+	b->d_name.hash = hash;
+}
+
+/* The heart of rename: dentry takes target's name and place in the tree,
+ * target takes dentry's old ones. Each still holds one reference on a
+ * parent, so parents' counts do not change. With exchange both stay
+ * findable; otherwise target is left unhashed and dies with its last
+ * reference (a replaced file's inode with it). The hash includes the
+ * parent, so swapping name and parent together keeps each hash right.
+ * Callers hold both parents' i_mutex (lock_rename). */
+static void __d_move(struct dentry *dentry, struct dentry *target, bool exchange)
+{
+	spin_lock(&dcache_lock);
+	bool target_hashed = target->d_hashed;
+	if (dentry->d_hashed)
+		list_del_init(&dentry->d_hash);
+	if (target->d_hashed)
+		list_del_init(&target->d_hash);
+	target->d_hashed = false;
+	swap_names(dentry, target);
+	struct dentry *old_parent = dentry->d_parent;
+	dentry->d_parent = target->d_parent;
+	target->d_parent = old_parent;
+	list_move(&dentry->d_child, &dentry->d_parent->d_subdirs);
+	list_move(&target->d_child, &target->d_parent->d_subdirs);
+	list_add(&dentry->d_hash, d_hash_chain(dentry->d_name.hash));
+	dentry->d_hashed = true;
+	if (exchange && target_hashed) {
+		list_add(&target->d_hash, d_hash_chain(target->d_name.hash));
+		target->d_hashed = true;
+	}
+	spin_unlock(&dcache_lock);
+}
+
+void d_move(struct dentry *dentry, struct dentry *target)
+{
+	__d_move(dentry, target, false);
+}
+
+void d_exchange(struct dentry *dentry1, struct dentry *dentry2)
+{
+	__d_move(dentry1, dentry2, true);
+}
+
+/* Is new_dentry at or below old_dentry? (rename's "into itself" check.)
+ * Stable while the caller holds the rename mutex. */
+bool is_subdir(struct dentry *new_dentry, struct dentry *old_dentry)
+{
+	bool found = false;
+	spin_lock(&dcache_lock);
+	for (struct dentry *d = new_dentry;; d = d->d_parent) {
+		if (d == old_dentry) {
+			found = true;
+			break;
+		}
+		if (d->d_parent == d)
+			break;
+	}
+	spin_unlock(&dcache_lock);
+	return found;
+}
+
 static void d_free(struct dentry *d)
 {
 	if (d->d_name.name != d->d_iname)

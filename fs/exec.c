@@ -17,6 +17,7 @@
 #include <linux/binfmts.h>
 #include <linux/uaccess.h>
 #include <linux/fs.h>
+#include <linux/mount.h>
 #include <linux/dcache.h>
 #include <linux/err.h>
 #include <linux/vmalloc.h>
@@ -293,8 +294,8 @@ static int open_exec(struct linux_binprm *b, const char *name)
 		return err;
 	struct inode *inode = path.dentry->d_inode;
 	err = -EACCES;
-	if (S_ISREG(inode->i_mode))
-		err = inode_permission(inode, MAY_EXEC);
+	if (S_ISREG(inode->i_mode) && !(path.mnt->mnt_flags & MNT_NOEXEC))
+		err = inode_permission(inode, MAY_EXEC);	/* noexec mounts: EACCES */
 	if (!err) {
 		struct file *f = dentry_open(&path, O_RDONLY);
 		if (IS_ERR(f))
@@ -425,7 +426,10 @@ static int exec_binprm(struct linux_binprm *b)
 	close_exec(b);
 	/* Point of no return: switch to the new address space. */
 	struct mm_struct *old = current->mm;
+	unsigned long flags;
+	spin_lock_irqsave(&current->pi_lock, flags);	/* /proc readers count the mm under it */
 	current->mm = b->mm;
+	spin_unlock_irqrestore(&current->pi_lock, flags);
 	current->active_mm = b->mm;
 	switch_mm(old, b->mm);
 	if (old) {

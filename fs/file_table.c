@@ -102,6 +102,9 @@ struct file *filp_open(const char *name, int flags, umode_t mode)
 	if (err)
 		return ERR_PTR(err);
 	err = may_open(path.dentry->d_inode, flags);
+	umode_t m = path.dentry->d_inode->i_mode;
+	if (!err && (S_ISCHR(m) || (m & S_IFMT) == S_IFBLK) && (path.mnt->mnt_flags & MNT_NODEV))
+		err = -EACCES;	/* devices on a nodev mount */
 	if (err) {
 		path_put(&path);
 		return ERR_PTR(err);

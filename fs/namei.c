@@ -13,6 +13,7 @@
 #include <linux/sched.h>
 #include <linux/cred.h>
 #include <linux/mount.h>
+#include <uapi/linux/fcntl.h>
 
 #define MAXSYMLINKS 40
 
@@ -36,9 +37,31 @@ void path_put(struct path *p)
 	p->mnt = NULL;
 }
 
-/* The child of parent called name: from the dcache, or a fresh dentry the
- * filesystem's ->lookup fills in (negative if no such name). The parent's
- * i_mutex serialises misses, so two walkers never create twin dentries. */
+/* The child of parent called name, with parent's i_mutex held: from the
+ * dcache, or a fresh dentry the filesystem's ->lookup fills in (negative
+ * if no such name). */
+static struct dentry *lookup_locked(struct dentry *parent, const char *name, unsigned int len)
+{
+	struct qstr q = { full_name_hash(parent, name, len), len, name };
+	struct dentry *d = d_lookup(parent, &q);
+	if (d)
+		return d;
+	struct inode *dir = parent->d_inode;
+	d = d_alloc(parent, &q);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	if (dir->i_op && dir->i_op->lookup) {
+		struct dentry *r = dir->i_op->lookup(dir, d, 0);
+		if (IS_ERR(r)) {
+			dput(d);
+			return r;
+		}
+	}
+	return d;
+}
+
+/* The same without the lock held: the parent's i_mutex serialises misses,
+ * so two walkers never create twin dentries. */
 static struct dentry *lookup_one(struct dentry *parent, const char *name, unsigned int len)
 {
 	struct qstr q = { full_name_hash(parent, name, len), len, name };
@@ -47,21 +70,19 @@ static struct dentry *lookup_one(struct dentry *parent, const char *name, unsign
 		return d;
 	struct inode *dir = parent->d_inode;
 	mutex_lock(&dir->i_mutex);
-	d = d_lookup(parent, &q);
-	if (!d) {
-		d = d_alloc(parent, &q);
-		if (!d)
-			d = ERR_PTR(-ENOMEM);
-		else if (dir->i_op && dir->i_op->lookup) {
-			struct dentry *r = dir->i_op->lookup(dir, d, 0);
-			if (IS_ERR(r)) {
-				dput(d);
-				d = r;
-			}
-		}
-	}
+	d = lookup_locked(parent, name, len);
 	mutex_unlock(&dir->i_mutex);
 	return d;
+}
+
+/* Linux's lookup_one_len: the caller holds base's i_mutex (rename does,
+ * through lock_rename); searching base needs MAY_EXEC. */
+struct dentry *lookup_one_len(const char *name, struct dentry *base, int len)
+{
+	int err = inode_permission(base->d_inode, MAY_EXEC);
+	if (err)
+		return ERR_PTR(err);
+	return lookup_locked(base, name, len);
 }
 
 static void set_path(struct path *dst, struct path *src)
@@ -217,6 +238,49 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
 	return err;
 }
 
+/* Resolve all but the last component of name (Linux's filename_parentat):
+ * the directory in *parent (references held), the last component in *last
+ * (pointing into name), its kind in *type (LAST_NORM, or LAST_ROOT/DOT/
+ * DOTDOT for "/", ".", ".." which rename refuses). The parent must be a
+ * directory we may search. [LINUX-DIFF] dfd must be AT_FDCWD or the name
+ * absolute until the fd table lands (else EBADF). */
+int filename_parentat(int dfd, const char *name, struct path *parent, struct qstr *last, int *type)
+{
+	struct nameidata nd;
+	const char *l;
+	unsigned int len;
+	if (dfd != AT_FDCWD && name[0] != '/')
+		return -EBADF;
+	int err = path_init(&nd, name);
+	if (err)
+		return err;
+	err = link_path_walk(&nd, name, &l, &len, true);
+	if (!err && !S_ISDIR(nd.path.dentry->d_inode->i_mode))
+		err = -ENOTDIR;
+	if (!err)
+		err = inode_permission(nd.path.dentry->d_inode, MAY_EXEC);
+	if (err) {
+		terminate_walk(&nd);
+		return err;
+	}
+	last->name = l;
+	last->len = len;
+	last->hash = 0;
+	if (!len)
+		*type = LAST_ROOT;
+	else if (len == 1 && l[0] == '.')
+		*type = LAST_DOT;
+	else if (len == 2 && l[0] == '.' && l[1] == '.')
+		*type = LAST_DOTDOT;
+	else
+		*type = LAST_NORM;
+	*parent = nd.path;
+	nd.path.mnt = NULL;
+	nd.path.dentry = NULL;
+	terminate_walk(&nd);
+	return 0;
+}
+
 /* Resolve all but the last component of name, lock that directory and
  * return the (possibly negative) dentry for the last one. The caller ends
  * with done_path_create(). "." and ".." as the last name -> -EEXIST, as
@@ -235,8 +299,16 @@ struct dentry *kern_path_create(const char *name, struct path *parent)
 	if (!err && (!len || (len == 1 && last[0] == '.') ||
 		     (len == 2 && last[0] == '.' && last[1] == '.')))
 		err = -EEXIST;
-	struct dentry *d = err ? ERR_PTR(err) : lookup_one(nd.path.dentry, last, len);
+	if (err) {
+		terminate_walk(&nd);
+		return ERR_PTR(err);
+	}
+	/* Look the name up with the parent locked, so nobody creates it
+	 * between our lookup and the caller's vfs_create. */
+	mutex_lock(&nd.path.dentry->d_inode->i_mutex);
+	struct dentry *d = lookup_locked(nd.path.dentry, last, len);
 	if (IS_ERR(d)) {
+		mutex_unlock(&nd.path.dentry->d_inode->i_mutex);
 		terminate_walk(&nd);
 		return d;
 	}
@@ -244,7 +316,6 @@ struct dentry *kern_path_create(const char *name, struct path *parent)
 	nd.path.mnt = NULL;
 	nd.path.dentry = NULL;
 	terminate_walk(&nd);
-	mutex_lock(&parent->dentry->d_inode->i_mutex);
 	return d;
 }
 
@@ -291,6 +362,10 @@ int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 	int err = may_create(dir, dentry);
 	if (err)
 		return err;
+	/* Device nodes are a way around every permission check: they need
+	 * CAP_MKNOD. [LINUX-DIFF] no capability sets: effective uid 0. */
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && current_cred()->euid != 0)
+		return -EPERM;
 	if (!dir->i_op || !dir->i_op->mknod)
 		return -EPERM;
 	return dir->i_op->mknod(dir, dentry, mode, dev);

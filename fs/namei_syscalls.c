@@ -13,6 +13,7 @@
 #include <linux/err.h>
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
+#include <linux/kdev_t.h>
 #include <uapi/linux/fcntl.h>
 
 /* Copy a user path into a new kernel buffer (free with putname). */
@@ -87,12 +88,60 @@ static long do_name_op(int dfd, const char __user *pathname, name_op_t op, const
 	return err;
 }
 
-/* The process umask is 022 until fs_struct lands. [LINUX-DIFF] */
-#define DEFAULT_UMASK 022
-
 static int mkdir_op(struct inode *dir, struct dentry *d, const void *arg)
 {
-	return vfs_mkdir(dir, d, *(const umode_t *)arg & ~DEFAULT_UMASK & 07777);
+	return vfs_mkdir(dir, d, *(const umode_t *)arg & ~current_umask() & 07777);
+}
+
+/* mknod: the type decides which vfs_* helper makes it. */
+struct mknod_args {
+	umode_t mode;
+	dev_t dev;
+};
+
+static int mknod_op(struct inode *dir, struct dentry *d, const void *arg)
+{
+	const struct mknod_args *a = arg;
+	umode_t mode = a->mode & ~current_umask();
+	switch (mode & S_IFMT) {
+	case 0:
+	case S_IFREG:
+		return vfs_create(dir, d, (mode & 07777) | S_IFREG);
+	case S_IFCHR:
+	case S_IFBLK:
+		return vfs_mknod(dir, d, mode, a->dev);
+	default:	/* FIFO, socket */
+		return vfs_mknod(dir, d, mode, 0);
+	}
+}
+
+/* The user-visible dev_t (major in bits 8-19, minor in 0-7 and 20-31)
+ * into the kernel's (Linux's new_decode_dev). */
+static dev_t new_decode_dev(unsigned int dev)
+{
+	unsigned int major = (dev & 0xfff00) >> 8;
+	unsigned int minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+	return MKDEV(major, minor);
+}
+
+long sys_mknodat(int dfd, const char __user *filename, umode_t mode, unsigned int dev)
+{
+	/* The type is checked before the path is even read. */
+	switch (mode & S_IFMT) {
+	case 0: case S_IFREG: case S_IFCHR: case S_IFBLK: case S_IFIFO: case S_IFSOCK:
+		break;
+	case S_IFDIR:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+	struct mknod_args a = { mode, new_decode_dev(dev) };
+	return do_name_op(dfd, filename, mknod_op, &a);
+}
+
+long sys_mknod(const char __user *filename, umode_t mode, unsigned int dev)
+{
+	return sys_mknodat(AT_FDCWD, filename, mode, dev);
 }
 
 static int rmdir_op(struct inode *dir, struct dentry *d, const void *arg)

@@ -14,6 +14,7 @@
 #include <linux/syscalls.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/asm/stat.h>
+#include <uapi/linux/stat.h>
 #include <asm/page.h>
 
 /* The user-visible encoding of a device number (Linux's new_encode_dev). */
@@ -47,6 +48,67 @@ int vfs_getattr(const struct path *path, struct stat *st)
 	st->st_ctime_nsec = inode->i_ctime.tv_nsec;
 	spin_unlock(&inode->i_lock);
 	return 0;
+}
+
+/* statx: the same attributes in struct statx (which has room for more).
+ * tmpfs knows everything in STATX_BASIC_STATS; we say so in stx_mask
+ * whatever was asked, as Linux does (the mask is a hint). The lookup
+ * rules are newfstatat's; AT_STATX_* sync hints mean nothing for memory
+ * filesystems, but asking for both is EINVAL. */
+long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
+	       struct statx __user *buffer)
+{
+	if (mask & STATX__RESERVED)
+		return -EINVAL;
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE)
+		return -EINVAL;
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE))
+		return -EINVAL;
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!name)
+		return -ENOMEM;
+	long err = strncpy_from_user(name, filename, PATH_MAX);
+	struct path p;
+	if (err >= PATH_MAX)
+		err = -ENAMETOOLONG;
+	else if (err == 0 && (flags & AT_EMPTY_PATH))
+		/* The dfd itself. [LINUX-DIFF] only AT_FDCWD (cwd is /) until
+		 * the fd table lands. */
+		err = dfd == AT_FDCWD ? kern_path("/", 0, &p) : -EBADF;
+	else if (err >= 0) {
+		err = (dfd == AT_FDCWD || name[0] == '/') ? 0 : -EBADF;
+		if (!err)
+			err = kern_path(name, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &p);
+	}
+	kfree(name);
+	if (err)
+		return err;
+	struct stat st;
+	vfs_getattr(&p, &st);
+	path_put(&p);
+	struct statx sx;
+	memset(&sx, 0, sizeof(sx));
+	sx.stx_mask = STATX_BASIC_STATS;
+	sx.stx_blksize = st.st_blksize;
+	sx.stx_nlink = st.st_nlink;
+	sx.stx_uid = st.st_uid;
+	sx.stx_gid = st.st_gid;
+	sx.stx_mode = st.st_mode;
+	sx.stx_ino = st.st_ino;
+	sx.stx_size = st.st_size;
+	sx.stx_blocks = st.st_blocks;
+	sx.stx_atime.tv_sec = st.st_atime;
+	sx.stx_atime.tv_nsec = st.st_atime_nsec;
+	sx.stx_mtime.tv_sec = st.st_mtime;
+	sx.stx_mtime.tv_nsec = st.st_mtime_nsec;
+	sx.stx_ctime.tv_sec = st.st_ctime;
+	sx.stx_ctime.tv_nsec = st.st_ctime_nsec;
+	/* Back from the struct stat encoding to major and minor. */
+	sx.stx_rdev_major = (st.st_rdev >> 8) & 0xfff;
+	sx.stx_rdev_minor = (st.st_rdev & 0xff) | ((st.st_rdev >> 12) & ~0xffu);
+	sx.stx_dev_major = (st.st_dev >> 8) & 0xfff;
+	sx.stx_dev_minor = (st.st_dev & 0xff) | ((st.st_dev >> 12) & ~0xffu);
+	return copy_to_user(buffer, &sx, sizeof(sx)) ? -EFAULT : 0;
 }
 
 long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf, int flag)

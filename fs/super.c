@@ -41,6 +41,18 @@ struct file_system_type *get_fs_type(const char *name)
 	return p;
 }
 
+/* /proc/filesystems: one line per registered type, "nodev" for those that
+ * need no block device (all of ours). Returns the length written. */
+int get_filesystem_list(char *buf, size_t size)
+{
+	int len = 0;
+	spin_lock(&file_systems_lock);
+	for (struct file_system_type *p = file_systems; p; p = p->next)
+		len += scnprintf(buf + len, size - len, "nodev\t%s\n", p->name);
+	spin_unlock(&file_systems_lock);
+	return len;
+}
+
 /* A fresh super block with an anonymous device number, for filesystems
  * without a backing device (tmpfs, proc, sysfs, devtmpfs). */
 struct super_block *sget_nodev(struct file_system_type *type, const struct super_operations *ops,

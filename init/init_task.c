@@ -10,8 +10,10 @@
 #include <linux/reboot.h>
 #include <linux/start_kernel.h>
 #include <linux/binfmts.h>
+#include <linux/device.h>
 #include <linux/signal.h>
 #include <asm/ptrace.h>
+#include <asm/bootinfo.h>
 
 extern char boot_stack[];
 
@@ -37,7 +39,7 @@ LIST_HEAD(task_list);
 void ret_to_user(struct pt_regs *regs);	/* arch/x86/entry/entry_64.S */
 struct pt_regs *task_pt_regs(struct task_struct *t);
 
-/* Become the first user process: /init from the initramfs (or rdinit=). */
+/* Become the first user process: exec path; returns only on failure. */
 static int run_init_process(const char *path)
 {
 	extern struct task_struct *child_reaper;
@@ -45,22 +47,53 @@ static int run_init_process(const char *path)
 	current->exit_signal = SIGCHLD;
 	child_reaper = current;	/* pgrp and session stay 0, as on Linux, until init calls setsid */
 	int err = kernel_execve(path, argv_init, envp_init);
-	if (err) {
-		pr_err("kernel_init: cannot run %s (error %d)\n", path, err);
+	if (err)
 		return err;
-	}
 	ret_to_user(task_pt_regs(current));	/* never returns */
 	return 0;
 }
 
+static int try_to_run_init_process(const char *path)
+{
+	int err = run_init_process(path);
+	if (err && err != -ENOENT)
+		pr_err("Starting init: %s exists but couldn't execute it (error %d)\n", path, err);
+	return err;
+}
+
+/* Which program becomes PID 1, in Linux's order: rdinit= (default /init)
+ * from the initramfs; then init=; then /sbin/init, /etc/init, /bin/init,
+ * /bin/sh. [LINUX-DIFF] Linux mounts a root device when the initramfs has
+ * no rdinit program and runs init= from there (with no root device it
+ * panics); Lucid has no block devices, so the initramfs stays the root and
+ * init= names a program in it. A requested init= that fails panics, as on
+ * Linux; so does finding none at all. */
 static int kernel_init(void *unused)
 {
+	devtmpfs_mount();	/* /dev, before the tests and /init look there */
 	if (ktest_requested())
 		ktest_run_selected();	/* does not return */
-	int ret = run_init_process(ramdisk_execute_command);
-	pr_notice("kernel_init: no user space to run (%d); idling\n", ret);
-	for (;;)
-		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	if (ramdisk_execute_command) {
+		int ret = run_init_process(ramdisk_execute_command);
+		if (ret != -ENOENT)
+			pr_err("Failed to execute %s (error %d)\n", ramdisk_execute_command, ret);
+	}
+	if (execute_command) {
+		int ret = run_init_process(execute_command);
+		panic("Requested init %s failed (error %d).", execute_command, ret);
+	}
+	if (!boot_info.initrd_start) {
+		/* Boots without an initramfs (the in-kernel test runs, a bare
+		 * `make run` without usr/) have nothing to run: idle. */
+		pr_notice("kernel_init: no initramfs, no user space to run; idling\n");
+		for (;;)
+			schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	}
+	if (!try_to_run_init_process("/sbin/init") || !try_to_run_init_process("/etc/init") ||
+	    !try_to_run_init_process("/bin/init") || !try_to_run_init_process("/bin/sh"))
+		return 0;
+	panic("No working init found.  Try passing init= option to kernel. "
+	      "See Linux Documentation/admin-guide/init.rst for guidance.");
 	return 0;
 }
 

@@ -19,6 +19,7 @@
 
 static struct kmem_cache *task_struct_cachep;
 atomic_t nr_threads = ATOMIC_INIT(1);
+atomic64_t total_forks;		/* tasks ever created (/proc/stat "processes") */
 
 struct task_struct *alloc_task_struct(void)
 {
@@ -42,7 +43,11 @@ struct task_struct *alloc_task_struct(void)
 	init_completion(&t->vfork_done);
 	init_waitqueue_head(&t->wait_chldexit);
 	t->start_time = ktime_get_ns();
+	t->restart_block.fn = do_no_restart_syscall;
+	itimer_init_task(t);
+	rlimits_init(t);
 	atomic_inc(&nr_threads);
+	atomic64_inc(&total_forks);
 	return t;
 }
 
@@ -178,6 +183,7 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	p->pgrp = parent->pgrp;
 	p->session = parent->session;
 	p->exit_signal = flags & CSIGNAL;
+	rlimits_fork(p, parent);
 	err = -ENOMEM;
 	if (fpu_copy(p, parent))
 		goto fail;

@@ -128,7 +128,7 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals mm ids pgrp fs_namei"
+USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals mm ids pgrp fs_namei fs_attr signals_stop sys_misc"
 build_user_tests() {
 	mkdir -p build/user
 	for t in $USER_TESTS segv exit42; do
@@ -170,6 +170,12 @@ step_linux() {
 	k=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
 	[ -n "$k" ] || { echo "FAIL linux:no-debian-kernel-installed"; return; }
 	run_user_tests linux "$k" "quiet" 124	# Linux with panic=0 waits forever
+	# Layer 4: the busybox scenarios (tools/testing/e2e) on Linux too.
+	if $MAKE -s initramfs >"$R/initramfs.out" 2>&1; then
+		tools/testing/e2e/boot-kernel linux "$k" quiet
+	else
+		echo "FAIL linux-e2e:initramfs-build"; tail -n 20 "$R/initramfs.out" >&2
+	fi
 }
 
 # make bench's programs run to completion on both kernels (tiny counts; no timing).

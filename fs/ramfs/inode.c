@@ -29,6 +29,7 @@ struct tmpfs_inode_info {
 
 static const struct inode_operations tmpfs_dir_inode_operations;
 static const struct inode_operations tmpfs_symlink_inode_operations;
+static const struct inode_operations tmpfs_file_inode_operations;
 static const struct file_operations tmpfs_file_operations;
 static const struct file_operations tmpfs_dir_operations;
 
@@ -46,6 +47,7 @@ static struct inode *tmpfs_get_inode(struct super_block *sb, const struct inode 
 			iput(inode);
 			return NULL;
 		}
+		inode->i_op = &tmpfs_file_inode_operations;
 		inode->i_fop = &tmpfs_file_operations;
 		break;
 	case S_IFDIR:
@@ -57,7 +59,8 @@ static struct inode *tmpfs_get_inode(struct super_block *sb, const struct inode 
 		inode->i_op = &tmpfs_symlink_inode_operations;
 		break;
 	default:	/* device nodes, FIFOs, sockets: fops come at open */
-		inode->i_rdev = dev;
+		inode->i_op = &tmpfs_file_inode_operations;
+		init_special_inode(inode, mode, dev);
 		break;
 	}
 	return inode;
@@ -152,6 +155,94 @@ static int tmpfs_rmdir(struct inode *dir, struct dentry *dentry)
 	dir->i_nlink--;			/* its ".." */
 	spin_unlock(&dir->i_lock);
 	return tmpfs_unlink(dir, dentry);
+}
+
+/* Move or exchange names (Linux's simple_rename). The VFS has checked
+ * permissions and types and holds both parents' i_mutex; d_move/d_exchange
+ * afterwards are the VFS's too. Here: replace the target and keep the link
+ * counts right ("." and ".." are counted in i_nlink). */
+static int tmpfs_rename(struct inode *old_dir, struct dentry *old_dentry,
+			struct inode *new_dir, struct dentry *new_dentry, unsigned int flags)
+{
+	struct inode *inode = old_dentry->d_inode, *target = new_dentry->d_inode;
+	bool is_dir = S_ISDIR(inode->i_mode);
+	if (flags & RENAME_EXCHANGE) {
+		bool new_is_dir = S_ISDIR(target->i_mode);
+		/* A directory changing parent takes its ".." along. */
+		if (old_dir != new_dir && is_dir != new_is_dir) {
+			struct inode *gains = is_dir ? new_dir : old_dir;
+			struct inode *loses = is_dir ? old_dir : new_dir;
+			spin_lock(&loses->i_lock);
+			loses->i_nlink--;
+			spin_unlock(&loses->i_lock);
+			spin_lock(&gains->i_lock);
+			gains->i_nlink++;
+			spin_unlock(&gains->i_lock);
+		}
+		inode_touch(target, false, false, true);
+	} else if (target) {
+		if (is_dir && !simple_empty(new_dentry))
+			return -ENOTEMPTY;
+		if (is_dir) {
+			spin_lock(&target->i_lock);
+			target->i_nlink--;	/* its "." */
+			spin_unlock(&target->i_lock);
+			spin_lock(&old_dir->i_lock);
+			old_dir->i_nlink--;	/* our ".." moves out (new_dir's count is unchanged) */
+			spin_unlock(&old_dir->i_lock);
+		}
+		tmpfs_unlink(new_dir, new_dentry);	/* unhash and unpin the old name */
+	} else if (is_dir) {
+		spin_lock(&old_dir->i_lock);
+		old_dir->i_nlink--;
+		spin_unlock(&old_dir->i_lock);
+		spin_lock(&new_dir->i_lock);
+		new_dir->i_nlink++;
+		spin_unlock(&new_dir->i_lock);
+	}
+	inode_touch(old_dir, false, true, true);
+	inode_touch(new_dir, false, true, true);
+	inode_touch(inode, false, false, true);
+	return 0;
+}
+
+/* Drop the contents beyond newsize; zero the tail of the last page kept so
+ * that growing the file later reads zeros there. Caller holds i_mutex. */
+static void tmpfs_truncate(struct inode *inode, loff_t newsize)
+{
+	struct tmpfs_inode_info *info = inode->i_private;
+	unsigned long keep = (newsize + PAGE_SIZE - 1) / PAGE_SIZE;
+	for (unsigned long i = keep; i < info->nr_pages; i++)
+		if (info->pages[i]) {
+			free_page((unsigned long)info->pages[i]);
+			info->pages[i] = NULL;
+		}
+	if (!keep) {
+		kfree(info->pages);
+		info->pages = NULL;
+		info->nr_pages = 0;
+	}
+	unsigned long off = newsize % PAGE_SIZE, index = newsize / PAGE_SIZE;
+	if (off && index < info->nr_pages && info->pages[index])
+		memset((char *)info->pages[index] + off, 0, PAGE_SIZE - off);
+}
+
+/* chmod, chown, utimes, truncate. The caller (notify_change) holds i_mutex,
+ * which also guards the contents. */
+static int tmpfs_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+	int err = setattr_prepare(dentry, attr);
+	if (err)
+		return err;
+	if ((attr->ia_valid & ATTR_SIZE) && S_ISREG(inode->i_mode) && attr->ia_size != inode->i_size) {
+		if (attr->ia_size < inode->i_size)
+			tmpfs_truncate(inode, attr->ia_size);
+		inode->i_size = attr->ia_size;
+		inode_touch(inode, false, true, true);
+	}
+	setattr_copy(inode, attr);
+	return 0;
 }
 
 static const char *tmpfs_get_link(struct dentry *dentry, struct inode *inode)
@@ -249,19 +340,29 @@ static const struct inode_operations tmpfs_dir_inode_operations = {
 	.mkdir = tmpfs_mkdir,
 	.rmdir = tmpfs_rmdir,
 	.mknod = tmpfs_mknod,
+	.rename = tmpfs_rename,
+	.setattr = tmpfs_setattr,
 };
 
 static const struct inode_operations tmpfs_symlink_inode_operations = {
 	.get_link = tmpfs_get_link,
+	.setattr = tmpfs_setattr,
+};
+
+/* Regular files, device nodes, FIFOs and sockets. */
+static const struct inode_operations tmpfs_file_inode_operations = {
+	.setattr = tmpfs_setattr,
 };
 
 static const struct file_operations tmpfs_file_operations = {
 	.read = tmpfs_read,
 	.write = tmpfs_write,
+	.fsync = noop_fsync,
 };
 
 static const struct file_operations tmpfs_dir_operations = {
 	.iterate_shared = dcache_readdir,
+	.fsync = noop_fsync,
 };
 
 static const struct super_operations tmpfs_super_operations = {

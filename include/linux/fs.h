@@ -29,6 +29,13 @@ typedef unsigned short umode_t;
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
 #define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
+#define S_ISBLK(m) (((m) & S_IFMT) == S_IFBLK)
+#define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
+#define S_ISUID  0004000
+#define S_ISGID  0002000
+#define S_ISVTX  0001000
+#define S_IXGRP  0000010
+#define S_IALLUGO 0007777	/* every permission and special bit */
 
 #define PATH_MAX 4096
 #define NAME_MAX 255
@@ -103,6 +110,14 @@ struct file_operations {
 #define ATTR_ATIME 0x10
 #define ATTR_MTIME 0x20
 #define ATTR_CTIME 0x40
+#define ATTR_ATIME_SET 0x80	/* ia_atime is the caller's, not "now" */
+#define ATTR_MTIME_SET 0x100	/* ia_mtime is the caller's */
+#define ATTR_FORCE 0x200	/* skip the permission checks (kernel-internal) */
+#define ATTR_KILL_SUID 0x800	/* drop S_ISUID (chown of a non-directory) */
+#define ATTR_KILL_SGID 0x1000	/* drop S_ISGID if group-executable */
+#define ATTR_FILE 0x2000	/* through an open file (ftruncate, fchmod) */
+#define ATTR_TIMES_SET 0x10000	/* explicit times: only the owner may */
+#define ATTR_TOUCH 0x20000	/* times set to now: owner or writer may */
 struct iattr {
 	unsigned int ia_valid;
 	umode_t ia_mode;
@@ -239,6 +254,7 @@ struct file_system_type {
 /* fs/super.c */
 int register_filesystem(struct file_system_type *fs);
 struct file_system_type *get_fs_type(const char *name);
+int get_filesystem_list(char *buf, size_t size);	/* /proc/filesystems */
 struct super_block *sget_nodev(struct file_system_type *type, const struct super_operations *ops,
 			       unsigned long magic);
 /* Drop an active reference (one per mount); the last tears the sb down. */
@@ -259,6 +275,10 @@ int inode_permission(struct inode *inode, int mask);
 /* fs/namei.c: in-kernel path walk from the VFS root (no dirfd yet). */
 int kern_path(const char *name, unsigned int flags, struct path *path);
 #define LOOKUP_FOLLOW 0x1
+struct qstr;
+enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
+int filename_parentat(int dfd, const char *name, struct path *parent, struct qstr *last, int *type);
+struct dentry *lookup_one_len(const char *name, struct dentry *base, int len);
 struct dentry *kern_path_create(const char *name, struct path *parent);
 int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode);
 int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode);
@@ -272,6 +292,22 @@ void path_get(const struct path *p);
 void path_put(struct path *p);
 void done_path_create(struct path *parent, struct dentry *dentry);
 
+/* fs/char_dev.c: character devices by major/minor. register_chrdev takes
+ * minors 0-255 of major (major 0: pick a free one and return it); opening
+ * an S_IFCHR inode (its i_fop is def_chr_fops) finds the driver by i_rdev
+ * and switches the file to the driver's fops; no driver -> ENXIO. */
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+		      const char *name, const struct file_operations *fops);
+void unregister_chrdev(unsigned int major, const char *name);
+void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+			 const char *name);
+extern const struct file_operations def_chr_fops;
+int chrdev_show(char *buf, size_t size);	/* /proc/devices */
+/* A device node, FIFO or socket inode: set i_mode's type, i_rdev and the
+ * i_fop that finds the driver at open. Filesystems call it for mknod. */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
+
 /* fs/open.c, fs/read_write.c, fs/file_table.c */
 struct file *filp_open(const char *name, int flags, umode_t mode);
 struct file *dentry_open(const struct path *path, int flags);
@@ -280,6 +316,33 @@ struct file *get_file(struct file *f);
 void fput(struct file *f);
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t *pos);
 ssize_t kernel_write(struct file *f, const void *buf, size_t count, loff_t *pos);
+
+/* fs/attr.c: attribute changes. notify_change() is the one entry point:
+ * the caller holds the inode's i_mutex; it fills in "now" times and the
+ * set-id killing, then calls ->setattr (or simple_setattr). A filesystem's
+ * ->setattr starts with setattr_prepare() (the permission rules) and ends
+ * with setattr_copy(). */
+int notify_change(struct dentry *dentry, struct iattr *attr);
+int setattr_prepare(struct dentry *dentry, struct iattr *attr);
+void setattr_copy(struct inode *inode, const struct iattr *attr);
+int simple_setattr(struct dentry *dentry, struct iattr *attr);
+bool inode_owner_or_capable(const struct inode *inode);
+int vfs_truncate(const struct path *path, loff_t length);
+int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
+umode_t current_umask(void);
+
+/* fs/sync.c */
+int noop_fsync(struct file *f, int datasync);
+int vfs_fsync(struct file *file, int datasync);
+
+/* fs/rename.c */
+#define RENAME_NOREPLACE (1 << 0)
+#define RENAME_EXCHANGE  (1 << 1)
+#define RENAME_WHITEOUT  (1 << 2)
+struct dentry *lock_rename(struct dentry *p1, struct dentry *p2);
+void unlock_rename(struct dentry *p1, struct dentry *p2);
+int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
+	       struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
 
 /* fs/pipe.c: what an opened FIFO inode is (init_special_inode sets it). */
 extern const struct file_operations pipefifo_fops;

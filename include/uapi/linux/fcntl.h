@@ -24,6 +24,11 @@
 #define AT_FDCWD            -100
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_REMOVEDIR        0x200
+#define AT_EACCESS          0x200	/* faccessat: effective ids (same bit as AT_REMOVEDIR) */
 #define AT_SYMLINK_FOLLOW   0x400
+#define AT_NO_AUTOMOUNT     0x800
 #define AT_EMPTY_PATH       0x1000
+#define AT_STATX_SYNC_TYPE  0x6000	/* statx: both bits set is invalid */
+#define AT_STATX_FORCE_SYNC 0x2000
+#define AT_STATX_DONT_SYNC  0x4000
 #endif

@@ -1,0 +1,265 @@
+/* The tty character devices: /dev/console (5,1), /dev/tty (5,0) and
+ * /dev/ttyS0 (4,64) are, for now, all the one serial console tty. Output
+ * goes to the 8250 (polled); input arrives in the 8250's receive interrupt
+ * and goes through N_TTY (drivers/tty/n_tty.c). ioctls: the termios
+ * (TCGETS/TCSETS*), window size (TIOCGWINSZ 80x24 by default), FIONREAD,
+ * TCFLSH, and the session/foreground-group bookkeeping (TIOCSCTTY,
+ * TIOCGPGRP, TIOCSPGRP, TIOCGSID, TIOCNOTTY) that job control builds on.
+ * Seed concept: "character device driver".
+ *
+ * [LINUX-DIFF] one tty; /dev/tty is the console rather than the caller's
+ * controlling terminal; "the caller's controlling tty" is "the tty whose
+ * session is the caller's session" (there is no per-process tty pointer
+ * yet); opening never acquires a controlling tty (Linux does that for
+ * ttyS0, never for console and tty): TIOCSCTTY does. */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/kdev_t.h>
+#include <linux/tty.h>
+#include <linux/serial.h>
+#include <linux/console.h>
+#include <linux/device.h>
+#include <linux/sched.h>
+#include <linux/uaccess.h>
+#include <linux/init.h>
+#include <linux/err.h>
+#include <linux/poll.h>
+#include <linux/signal.h>
+
+#define TTYAUX_MAJOR 5
+#define TTY_MAJOR 4
+
+struct tty_struct console_tty = { .name = "console" };
+
+static void serial_tty_write(struct tty_struct *tty, const char *s, size_t n)
+{
+	(void)tty;
+	for (size_t i = 0; i < n; i++)
+		serial8250_putc(s[i]);
+}
+
+static const struct tty_operations serial_tty_ops = {
+	.write = serial_tty_write,
+};
+
+static void console_rx(char c)
+{
+	n_tty_receive_char(&console_tty, (unsigned char)c);
+}
+
+/* Take the serial input over on the first open: until then the 8250 keeps
+ * received bytes in its own ring (the serial ktest reads them there). */
+static void claim_serial_input(void)
+{
+	static DEFINE_SPINLOCK(claim_lock);
+	static bool claimed;	/* [claim_lock] */
+	char buf[64];
+	int n;
+	spin_lock(&claim_lock);
+	bool first = !claimed;
+	claimed = true;
+	spin_unlock(&claim_lock);
+	if (!first)
+		return;
+	serial8250_set_rx_hook(console_rx);
+	/* Bytes typed before now: in order, before anything new (a byte that
+	 * lands between the two lines above may overtake them). */
+	while ((n = serial8250_read(buf, sizeof(buf))) > 0)
+		for (int i = 0; i < n; i++)
+			console_rx(buf[i]);
+}
+
+static int tty_open(struct inode *inode, struct file *f)
+{
+	(void)inode;
+	f->private_data = &console_tty;
+	claim_serial_input();
+	return 0;
+}
+
+static ssize_t tty_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	(void)pos;
+	return n_tty_read(f->private_data, f, buf, count);
+}
+
+static ssize_t tty_write(struct file *f, const char *buf, size_t count, loff_t *pos)
+{
+	(void)pos;
+	return n_tty_write(f->private_data, buf, count);
+}
+
+static loff_t tty_llseek(struct file *f, loff_t off, int whence)
+{
+	(void)f; (void)off; (void)whence;
+	return -ESPIPE;
+}
+
+/* Readable when a line (canonical) or a byte (raw) is waiting; output
+ * never blocks. n_tty_receive_char wakes read_wait. */
+static unsigned int tty_poll(struct file *f, poll_table *pt)
+{
+	struct tty_struct *tty = f->private_data;
+	poll_wait(f, &tty->read_wait, pt);
+	unsigned int mask = POLLOUT | POLLWRNORM;
+	if (n_tty_input_available(tty))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
+void tty_signal_pgrp(struct tty_struct *tty, int sig)
+{
+	struct sigpending_info info = { .code = SI_KERNEL };
+	struct task_struct *t;
+	unsigned long flags;
+	spin_lock_irqsave(&tty->lock, flags);
+	pid_t pgrp = tty->pgrp;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	if (pgrp <= 0)
+		return;
+	/* tasklist_lock is always taken with interrupts off: safe here. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pgrp == pgrp && t->mm && !t->exit_state)
+			send_signal(t, sig, &info);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/* Is tty the caller's controlling terminal? (See the LINUX-DIFF above.) */
+static bool is_current_tty(struct tty_struct *tty)
+{
+	return tty->session && tty->session == current->session;
+}
+
+static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct tty_struct *tty = f->private_data;
+	void __user *p = (void __user *)arg;
+	unsigned long flags;
+	switch (cmd) {
+	case TCGETS: {
+		struct termios t;
+		spin_lock_irqsave(&tty->lock, flags);
+		t = tty->termios;
+		spin_unlock_irqrestore(&tty->lock, flags);
+		return copy_to_user(p, &t, sizeof(t)) ? -EFAULT : 0;
+	}
+	case TCSETS:
+	case TCSETSW:	/* output is synchronous: nothing to drain */
+	case TCSETSF: {
+		struct termios t;
+		if (copy_from_user(&t, p, sizeof(t)))
+			return -EFAULT;
+		if (cmd == TCSETSF)
+			n_tty_flush_input(tty);
+		spin_lock_irqsave(&tty->lock, flags);
+		tty->termios = t;
+		spin_unlock_irqrestore(&tty->lock, flags);
+		n_tty_set_termios(tty);
+		return 0;
+	}
+	case TIOCGWINSZ: {
+		struct winsize w;
+		spin_lock_irqsave(&tty->lock, flags);
+		w = tty->winsize;
+		spin_unlock_irqrestore(&tty->lock, flags);
+		return copy_to_user(p, &w, sizeof(w)) ? -EFAULT : 0;
+	}
+	case TIOCSWINSZ: {
+		struct winsize w;
+		if (copy_from_user(&w, p, sizeof(w)))
+			return -EFAULT;
+		spin_lock_irqsave(&tty->lock, flags);
+		tty->winsize = w;
+		spin_unlock_irqrestore(&tty->lock, flags);
+		return 0;	/* SIGWINCH to the foreground group: with job control */
+	}
+	case FIONREAD:
+		return put_user((int)n_tty_chars_in_buffer(tty), (int __user *)p);
+	case TCFLSH:
+		if (arg > TCIOFLUSH)
+			return -EINVAL;
+		if (arg != TCOFLUSH)
+			n_tty_flush_input(tty);
+		return 0;
+	case TCSBRK:
+	case TCXONC:
+		return 0;	/* no break to send, no flow control */
+	case TIOCOUTQ:
+		return put_user(0, (int __user *)p);	/* output is synchronous */
+	case TIOCSCTTY:
+		/* A session leader without a terminal takes this one (root
+		 * may steal it from another session with arg 1). */
+		if (current->session != current->pid)
+			return -EPERM;
+		spin_lock_irqsave(&tty->lock, flags);
+		if (tty->session && tty->session != current->session &&
+		    !(arg == 1 && current->cred.euid == 0)) {
+			spin_unlock_irqrestore(&tty->lock, flags);
+			return -EPERM;
+		}
+		tty->session = current->session;
+		tty->pgrp = current->pgrp;
+		spin_unlock_irqrestore(&tty->lock, flags);
+		return 0;
+	case TIOCNOTTY:
+		if (!is_current_tty(tty))
+			return -ENOTTY;
+		if (current->session == current->pid) {
+			spin_lock_irqsave(&tty->lock, flags);
+			tty->session = 0;
+			tty->pgrp = 0;
+			spin_unlock_irqrestore(&tty->lock, flags);
+		}
+		return 0;
+	case TIOCGPGRP:
+		if (!is_current_tty(tty))
+			return -ENOTTY;
+		return put_user(tty->pgrp, (pid_t __user *)p);
+	case TIOCSPGRP: {
+		pid_t pgrp;
+		if (!is_current_tty(tty))
+			return -ENOTTY;
+		if (get_user(pgrp, (pid_t __user *)p))
+			return -EFAULT;
+		if (pgrp < 0)
+			return -EINVAL;
+		spin_lock_irqsave(&tty->lock, flags);
+		tty->pgrp = pgrp;	/* [LINUX-DIFF] not checked against the session */
+		spin_unlock_irqrestore(&tty->lock, flags);
+		return 0;
+	}
+	case TIOCGSID:
+		if (!is_current_tty(tty))
+			return -ENOTTY;
+		return put_user(tty->session, (pid_t __user *)p);
+	}
+	return -ENOTTY;
+}
+
+const struct file_operations tty_fops = {
+	.llseek = tty_llseek,
+	.read = tty_read,
+	.write = tty_write,
+	.unlocked_ioctl = tty_ioctl,
+	.poll = tty_poll,
+	.open = tty_open,
+};
+
+static int __init tty_init(void)
+{
+	console_tty.ops = &serial_tty_ops;
+	n_tty_init(&console_tty);
+	int err = __register_chrdev(TTYAUX_MAJOR, 0, 2, "tty/console", &tty_fops);
+	if (err >= 0)
+		err = __register_chrdev(TTY_MAJOR, 64, 1, "ttyS", &tty_fops);
+	if (err < 0) {
+		pr_err("tty: cannot register the console devices: %d\n", err);
+		return err;
+	}
+	devtmpfs_create_node("tty", S_IFCHR | 0666, MKDEV(TTYAUX_MAJOR, 0));
+	devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
+	devtmpfs_create_node("ttyS0", S_IFCHR | 0600, MKDEV(TTY_MAJOR, 64));
+	return 0;
+}
+device_initcall(tty_init);

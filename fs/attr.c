@@ -1,0 +1,433 @@
+/* Attribute changes: who may change a file's mode, owner, times and size
+ * (setattr_prepare), and the one path every such change takes
+ * (notify_change -> ->setattr). Seed concept: "VFS objects: inode" (the
+ * attributes stat shows are the inode's) and "security: uid/gid".
+ *
+ * The rules, as Linux's:
+ * - mode: only the owner (or fsuid 0); S_ISGID is dropped when the caller
+ *   is not in the file's group.
+ * - uid: only fsuid 0 may give a file away (the owner may "chown" to itself).
+ * - gid: the owner may pick any group it is in; fsuid 0 any group.
+ * - explicit times: the owner; "now": the owner or anyone who may write.
+ * - chown of a non-directory drops S_ISUID, and S_ISGID if group-executable.
+ * [LINUX-DIFF] no capability sets: fsuid 0 stands for CAP_CHOWN, CAP_FOWNER
+ * and CAP_FSETID (Linux drops those with a non-zero fsuid too). */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/dcache.h>
+#include <linux/sched.h>
+#include <linux/cred.h>
+#include <linux/ktime.h>
+#include <linux/slab.h>
+#include <linux/err.h>
+#include <linux/uaccess.h>
+#include <linux/syscalls.h>
+#include <uapi/linux/fcntl.h>
+#include <uapi/linux/stat.h>
+
+bool inode_owner_or_capable(const struct inode *inode)
+{
+	uid_t fsuid = current_fsuid();
+	return fsuid == 0 || fsuid == inode->i_uid;
+}
+
+static bool chown_ok(const struct inode *inode, uid_t uid)
+{
+	uid_t fsuid = current_fsuid();
+	return fsuid == 0 || (fsuid == inode->i_uid && uid == inode->i_uid);
+}
+
+static bool chgrp_ok(const struct inode *inode, gid_t gid)
+{
+	uid_t fsuid = current_fsuid();
+	return fsuid == 0 || (fsuid == inode->i_uid && (gid == inode->i_gid || in_group_p(gid)));
+}
+
+/* May the caller make the change attr asks for? Strips S_ISGID from a new
+ * mode when the caller may not set it. Called by ->setattr. */
+int setattr_prepare(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+	unsigned int valid = attr->ia_valid;
+	if (valid & ATTR_FORCE)
+		return 0;
+	if ((valid & ATTR_SIZE) && attr->ia_size < 0)
+		return -EINVAL;
+	if ((valid & ATTR_UID) && !chown_ok(inode, attr->ia_uid))
+		return -EPERM;
+	if ((valid & ATTR_GID) && !chgrp_ok(inode, attr->ia_gid))
+		return -EPERM;
+	if (valid & ATTR_MODE) {
+		if (!inode_owner_or_capable(inode))
+			return -EPERM;
+		gid_t gid = valid & ATTR_GID ? attr->ia_gid : inode->i_gid;
+		if (current_fsuid() != 0 && !in_group_p(gid))
+			attr->ia_mode &= ~S_ISGID;
+	}
+	if ((valid & (ATTR_ATIME_SET | ATTR_MTIME_SET | ATTR_TIMES_SET)) &&
+	    !inode_owner_or_capable(inode))
+		return -EPERM;
+	return 0;
+}
+
+/* Copy the checked attributes into the inode, under its i_lock. The size
+ * is the filesystem's business (it frees or zeroes contents first). */
+void setattr_copy(struct inode *inode, const struct iattr *attr)
+{
+	unsigned int valid = attr->ia_valid;
+	spin_lock(&inode->i_lock);
+	if (valid & ATTR_UID)
+		inode->i_uid = attr->ia_uid;
+	if (valid & ATTR_GID)
+		inode->i_gid = attr->ia_gid;
+	if (valid & ATTR_MODE)
+		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & S_IALLUGO);
+	if (valid & ATTR_ATIME)
+		inode->i_atime = attr->ia_atime;
+	if (valid & ATTR_MTIME)
+		inode->i_mtime = attr->ia_mtime;
+	if (valid & ATTR_CTIME)
+		inode->i_ctime = attr->ia_ctime;
+	spin_unlock(&inode->i_lock);
+}
+
+/* ->setattr for filesystems with nothing behind the inode to change. */
+int simple_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	int err = setattr_prepare(dentry, attr);
+	if (err)
+		return err;
+	if (attr->ia_valid & ATTR_SIZE)
+		dentry->d_inode->i_size = attr->ia_size;	/* [i_mutex], held */
+	setattr_copy(dentry->d_inode, attr);
+	return 0;
+}
+
+/* Apply attr to dentry's inode. The caller holds the inode's i_mutex. */
+int notify_change(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+	umode_t mode = inode->i_mode;
+	struct timespec64 now;
+	ktime_get_real_ts64(&now);
+
+	/* utimensat(NULL): "now" needs the owner or write permission, which
+	 * setattr_prepare does not check (it only sees ATTR_[AM]TIME). */
+	if ((attr->ia_valid & ATTR_TOUCH) && !(attr->ia_valid & ATTR_FORCE) &&
+	    !inode_owner_or_capable(inode)) {
+		int err = inode_permission(inode, MAY_WRITE);
+		if (err)
+			return err;
+	}
+
+	/* chown of a non-directory: the set-id bits would hand the new owner's
+	 * (or group's) rights to whoever runs the file. */
+	if ((attr->ia_valid & ATTR_KILL_SUID) && (mode & S_ISUID)) {
+		attr->ia_valid |= ATTR_MODE;
+		attr->ia_mode = mode & ~S_ISUID;
+	}
+	if ((attr->ia_valid & ATTR_KILL_SGID) && (mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP)) {
+		if (!(attr->ia_valid & ATTR_MODE)) {
+			attr->ia_valid |= ATTR_MODE;
+			attr->ia_mode = mode;
+		}
+		attr->ia_mode &= ~S_ISGID;
+	}
+	/* The ATTR_MODE added above passes setattr_prepare's owner check
+	 * whenever the chown itself does (only the owner or root may chown). */
+	attr->ia_valid &= ~(ATTR_KILL_SUID | ATTR_KILL_SGID);
+	attr->ia_ctime = now;
+	if (!(attr->ia_valid & ATTR_ATIME_SET))
+		attr->ia_atime = now;
+	if (!(attr->ia_valid & ATTR_MTIME_SET))
+		attr->ia_mtime = now;
+	if (inode->i_op && inode->i_op->setattr)
+		return inode->i_op->setattr(dentry, attr);
+	return simple_setattr(dentry, attr);
+}
+
+/* ---- The system calls ----
+ * [LINUX-DIFF] Linux keeps chmod, chown, access and truncate in fs/open.c
+ * and utimensat in fs/utimes.c; they are here so that the fd work on
+ * fs/open.c and this land independently. */
+
+#define LOOKUP_EMPTY_OK 0x100	/* an empty name means dfd itself */
+
+/* Resolve a user path relative to dfd. [LINUX-DIFF] until user_path_at
+ * lands, a relative name needs dfd == AT_FDCWD (cwd is /); others EBADF. */
+static int attr_user_path_at(int dfd, const char __user *uname, unsigned int flags, struct path *path)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!name)
+		return -ENOMEM;
+	long n = strncpy_from_user(name, uname, PATH_MAX);
+	int err;
+	if (n < 0)
+		err = -EFAULT;
+	else if (n >= PATH_MAX)
+		err = -ENAMETOOLONG;
+	else if (!n && (flags & LOOKUP_EMPTY_OK))
+		err = dfd == AT_FDCWD ? kern_path("/", 0, path) : -EBADF;
+	else if (dfd != AT_FDCWD && name[0] != '/')
+		err = -EBADF;
+	else
+		err = kern_path(name, flags & LOOKUP_FOLLOW, path);
+	kfree(name);
+	return err;
+}
+
+/* The process umask. [LINUX-DIFF] 022 for every process until fs_struct
+ * (with its umask field) lands. */
+umode_t current_umask(void)
+{
+	return 022;
+}
+
+/* ---- chmod ---- */
+
+static int chmod_common(const struct path *path, umode_t mode)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct iattr ia = { .ia_valid = ATTR_MODE | ATTR_CTIME };
+	mutex_lock(&inode->i_mutex);
+	ia.ia_mode = (mode & S_IALLUGO) | (inode->i_mode & ~S_IALLUGO);
+	int err = notify_change(path->dentry, &ia);
+	mutex_unlock(&inode->i_mutex);
+	return err;
+}
+
+long sys_fchmodat(int dfd, const char __user *filename, umode_t mode)
+{
+	struct path path;
+	int err = attr_user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	err = chmod_common(&path, mode);
+	path_put(&path);
+	return err;
+}
+
+long sys_chmod(const char __user *filename, umode_t mode)
+{
+	return sys_fchmodat(AT_FDCWD, filename, mode);
+}
+
+/* ---- chown ---- */
+
+static int chown_common(const struct path *path, uid_t user, gid_t group)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct iattr ia = { .ia_valid = ATTR_CTIME };
+	if (user != (uid_t)-1) {
+		ia.ia_valid |= ATTR_UID;
+		ia.ia_uid = user;
+	}
+	if (group != (gid_t)-1) {
+		ia.ia_valid |= ATTR_GID;
+		ia.ia_gid = group;
+	}
+	if (!S_ISDIR(inode->i_mode))
+		ia.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID;
+	mutex_lock(&inode->i_mutex);
+	int err = notify_change(path->dentry, &ia);
+	mutex_unlock(&inode->i_mutex);
+	return err;
+}
+
+long sys_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group, int flag)
+{
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	unsigned int lookup = (flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			      (flag & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+	struct path path;
+	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	if (err)
+		return err;
+	err = chown_common(&path, user, group);
+	path_put(&path);
+	return err;
+}
+
+long sys_chown(const char __user *filename, uid_t user, gid_t group)
+{
+	return sys_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+long sys_lchown(const char __user *filename, uid_t user, gid_t group)
+{
+	return sys_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+/* ---- access ----
+ * access() asks "may the REAL user do this?" (a set-uid program checking on
+ * behalf of whoever ran it): the check runs with fsuid/fsgid set to the
+ * real ids, unless AT_EACCESS asks for the effective ones.
+ * [LINUX-DIFF] Linux overrides with a copied cred; our cred is the task's
+ * own (no threads share it), so we swap the two fields and put them back. */
+static long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
+{
+	if (mode & ~7)		/* R_OK | W_OK | X_OK */
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	struct cred *cred = &current->cred;
+	uid_t fsuid = cred->fsuid;
+	gid_t fsgid = cred->fsgid;
+	if (!(flags & AT_EACCESS)) {
+		cred->fsuid = cred->uid;
+		cred->fsgid = cred->gid;
+	}
+	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+	struct path path;
+	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	if (!err) {
+		/* MAY_* and R_OK/W_OK/X_OK share their values (4, 2, 1). */
+		if (mode)
+			err = inode_permission(path.dentry->d_inode, mode);
+		path_put(&path);
+	}
+	cred->fsuid = fsuid;
+	cred->fsgid = fsgid;
+	return err;
+}
+
+long sys_faccessat2(int dfd, const char __user *filename, int mode, int flags)
+{
+	return do_faccessat(dfd, filename, mode, flags);
+}
+
+long sys_faccessat(int dfd, const char __user *filename, int mode)
+{
+	return do_faccessat(dfd, filename, mode, 0);
+}
+
+long sys_access(const char __user *filename, int mode)
+{
+	return do_faccessat(AT_FDCWD, filename, mode, 0);
+}
+
+/* ---- truncate ---- */
+
+/* Set dentry's size. A writer who is not root loses the file's set-id
+ * bits, as on any write (ATTR_FORCE: that mode change is the kernel's). */
+int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs)
+{
+	if (length < 0)
+		return -EINVAL;
+	struct inode *inode = dentry->d_inode;
+	struct iattr ia = { .ia_valid = ATTR_SIZE | time_attrs, .ia_size = length };
+	mutex_lock(&inode->i_mutex);
+	if (current_fsuid() != 0 && S_ISREG(inode->i_mode) &&
+	    ((inode->i_mode & S_ISUID) || (inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP)))
+		ia.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID | ATTR_FORCE;
+	int err = notify_change(dentry, &ia);
+	mutex_unlock(&inode->i_mutex);
+	return err;
+}
+
+int vfs_truncate(const struct path *path, loff_t length)
+{
+	struct inode *inode = path->dentry->d_inode;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode))
+		return -EINVAL;
+	int err = inode_permission(inode, MAY_WRITE);
+	if (err)
+		return err;
+	return do_truncate(path->dentry, length, 0);
+}
+
+long sys_truncate(const char __user *filename, long length)
+{
+	if (length < 0)
+		return -EINVAL;
+	struct path path;
+	int err = attr_user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	err = vfs_truncate(&path, length);
+	path_put(&path);
+	return err;
+}
+
+/* ---- utimensat ---- */
+
+struct __kernel_timespec {	/* as kernel/time/time.c: the UAPI layout */
+	long long tv_sec;
+	long long tv_nsec;
+};
+
+static bool nsec_valid(long long nsec)
+{
+	return nsec == UTIME_OMIT || nsec == UTIME_NOW || (nsec >= 0 && nsec <= 999999999);
+}
+
+/* times NULL (or both UTIME_NOW): "touch", allowed to the owner or anyone
+ * who may write. Anything explicit (even one UTIME_NOW beside a
+ * UTIME_OMIT): the owner only. */
+static int vfs_utimes(const struct path *path, struct timespec64 *times)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct iattr ia = { .ia_valid = ATTR_CTIME | ATTR_MTIME | ATTR_ATIME };
+	if (times && times[0].tv_nsec == UTIME_NOW && times[1].tv_nsec == UTIME_NOW)
+		times = NULL;
+	if (times) {
+		if (times[0].tv_nsec == UTIME_OMIT)
+			ia.ia_valid &= ~ATTR_ATIME;
+		else if (times[0].tv_nsec != UTIME_NOW) {
+			ia.ia_atime = times[0];
+			ia.ia_valid |= ATTR_ATIME_SET;
+		}
+		if (times[1].tv_nsec == UTIME_OMIT)
+			ia.ia_valid &= ~ATTR_MTIME;
+		else if (times[1].tv_nsec != UTIME_NOW) {
+			ia.ia_mtime = times[1];
+			ia.ia_valid |= ATTR_MTIME_SET;
+		}
+		ia.ia_valid |= ATTR_TIMES_SET;
+	} else {
+		ia.ia_valid |= ATTR_TOUCH;
+	}
+	mutex_lock(&inode->i_mutex);
+	int err = notify_change(path->dentry, &ia);
+	mutex_unlock(&inode->i_mutex);
+	return err;
+}
+
+long sys_utimensat(int dfd, const char __user *filename,
+		   const struct __kernel_timespec __user *utimes, int flags)
+{
+	struct timespec64 t[2];
+	if (utimes) {
+		struct __kernel_timespec k[2];
+		if (copy_from_user(k, utimes, sizeof(k)))
+			return -EFAULT;
+		for (int i = 0; i < 2; i++) {
+			t[i].tv_sec = k[i].tv_sec;
+			t[i].tv_nsec = k[i].tv_nsec;
+		}
+		/* Nothing to change: Linux does not even look the path up. */
+		if (k[0].tv_nsec == UTIME_OMIT && k[1].tv_nsec == UTIME_OMIT)
+			return 0;
+		if (!nsec_valid(k[0].tv_nsec) || !nsec_valid(k[1].tv_nsec))
+			return -EINVAL;
+	}
+	if (!filename && dfd != AT_FDCWD) {
+		/* futimens(fd): the fd's own file. [LINUX-DIFF] no fd table yet. */
+		return flags ? -EINVAL : -EBADF;
+	}
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+	struct path path;
+	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	if (err)
+		return err;
+	err = vfs_utimes(&path, utimes ? t : NULL);
+	path_put(&path);
+	return err;
+}

@@ -1,0 +1,73 @@
+/* /proc/meminfo: the buddy allocator's counters in Linux's layout (what
+ * `free` and `top` read). Seed concept: "the buddy allocator". */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <asm/page.h>
+#include "internal.h"
+
+static void show_kb(struct seq_file *m, const char *name, unsigned long pages)
+{
+	seq_printf(m, "%-16s%8lu kB\n", name, pages << (PAGE_SHIFT - 10));
+}
+
+int meminfo_proc_show(struct seq_file *m, void *v)
+{
+	struct mem_stats st;
+	(void)v;
+	mem_get_stats(&st);
+	/* [LINUX-DIFF] no page cache, swap or reclaimable slab yet: memory is
+	 * either free or in use, so MemAvailable is MemFree. */
+	unsigned long stacks_kb = (unsigned long)atomic_read(&nr_threads) * (THREAD_SIZE >> 10);
+	show_kb(m, "MemTotal:", st.total_pages);
+	show_kb(m, "MemFree:", st.free_pages);
+	show_kb(m, "MemAvailable:", st.free_pages);
+	show_kb(m, "Buffers:", 0);
+	show_kb(m, "Cached:", 0);
+	show_kb(m, "SwapCached:", 0);
+	show_kb(m, "Active:", 0);
+	show_kb(m, "Inactive:", 0);
+	show_kb(m, "Active(anon):", 0);
+	show_kb(m, "Inactive(anon):", 0);
+	show_kb(m, "Active(file):", 0);
+	show_kb(m, "Inactive(file):", 0);
+	show_kb(m, "Unevictable:", 0);
+	show_kb(m, "Mlocked:", 0);
+	show_kb(m, "SwapTotal:", 0);
+	show_kb(m, "SwapFree:", 0);
+	show_kb(m, "Zswap:", 0);
+	show_kb(m, "Zswapped:", 0);
+	show_kb(m, "Dirty:", 0);
+	show_kb(m, "Writeback:", 0);
+	show_kb(m, "AnonPages:", 0);
+	show_kb(m, "Mapped:", 0);
+	show_kb(m, "Shmem:", 0);
+	show_kb(m, "KReclaimable:", 0);
+	show_kb(m, "Slab:", st.slab_pages);
+	show_kb(m, "SReclaimable:", 0);
+	show_kb(m, "SUnreclaim:", st.slab_pages);
+	seq_printf(m, "%-16s%8lu kB\n", "KernelStack:", stacks_kb);
+	show_kb(m, "PageTables:", st.pgtable_pages);
+	show_kb(m, "SecPageTables:", 0);
+	show_kb(m, "NFS_Unstable:", 0);
+	show_kb(m, "Bounce:", 0);
+	show_kb(m, "WritebackTmp:", 0);
+	show_kb(m, "CommitLimit:", st.total_pages);
+	show_kb(m, "Committed_AS:", st.total_pages - st.free_pages);
+	seq_printf(m, "%-16s%8lu kB\n", "VmallocTotal:", (VMALLOC_END - VMALLOC_START + 1) >> 10);
+	show_kb(m, "VmallocUsed:", 0);
+	show_kb(m, "VmallocChunk:", 0);
+	show_kb(m, "Percpu:", 0);
+	show_kb(m, "HardwareCorrupted:", 0);
+	show_kb(m, "AnonHugePages:", 0);
+	show_kb(m, "ShmemHugePages:", 0);
+	show_kb(m, "ShmemPmdMapped:", 0);
+	show_kb(m, "FileHugePages:", 0);
+	show_kb(m, "FilePmdMapped:", 0);
+	seq_printf(m, "HugePages_Total:       0\nHugePages_Free:        0\nHugePages_Rsvd:        0\nHugePages_Surp:        0\n");
+	seq_printf(m, "%-16s%8lu kB\n", "Hugepagesize:", 2048UL);
+	show_kb(m, "Hugetlb:", 0);
+	return 0;
+}

@@ -1,0 +1,78 @@
+/* The tty layer, as far as it goes: one tty (the serial console) with the
+ * N_TTY line discipline's input buffer, echo and line editing
+ * (drivers/tty/n_tty.c) and the character-device side (drivers/tty/tty_io.c:
+ * /dev/console, /dev/tty, /dev/ttyS0). Seed concept: "character device
+ * driver" (the console). [LINUX-DIFF] no pseudo-terminals, one tty. */
+#ifndef _LINUX_TTY_H
+#define _LINUX_TTY_H
+#include <linux/types.h>
+#include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include <linux/wait.h>
+#include <uapi/asm/termbits.h>
+
+#define N_TTY_BUF_SIZE 4096
+
+/* The kernel's termios: the ABI struct is all it holds for now. */
+struct ktermios {
+	struct termios t;
+};
+
+struct file;
+struct tty_struct;
+
+struct tty_operations {
+	/* Send n bytes to the device (after output processing). Must not
+	 * sleep: echo calls it from the receive interrupt. */
+	void (*write)(struct tty_struct *tty, const char *s, size_t n);
+};
+
+/* Fields marked [l] are protected by tty->lock (spin_lock_irqsave: the
+ * receive interrupt fills the buffer). */
+struct tty_struct {
+	const char *name;
+	const struct tty_operations *ops;
+	spinlock_t lock;
+	struct termios termios;		/* [l] */
+	struct winsize winsize;		/* [l] */
+	pid_t pgrp, session;		/* [l] foreground group, owning session (0: none) */
+	wait_queue_head_t read_wait;	/* readers wait here for input */
+	struct mutex read_mutex;	/* one reader at a time (keeps lines whole) */
+	struct mutex write_mutex;	/* one writer at a time (keeps writes whole) */
+	/* N_TTY input ring: bytes in [read_tail, read_head); [read_tail,
+	 * canon_head) is complete lines (canonical mode) or everything (raw).
+	 * read_flags[i] marks a line end: N_TTY_EOL (the byte is part of the
+	 * line) or N_TTY_EOF (a ^D marker, not data). Indexes run freely and
+	 * are taken modulo N_TTY_BUF_SIZE. */
+	char read_buf[N_TTY_BUF_SIZE];		/* [l] */
+	unsigned char read_flags[N_TTY_BUF_SIZE];	/* [l] */
+	unsigned int read_head, read_tail, canon_head;	/* [l] */
+	unsigned int column;			/* [l] output column, for erase */
+};
+
+#define N_TTY_EOL 1
+#define N_TTY_EOF 2
+
+/* drivers/tty/n_tty.c: the line discipline. */
+void n_tty_init(struct tty_struct *tty);
+/* A byte from the device (interrupt context). */
+void n_tty_receive_char(struct tty_struct *tty, unsigned char c);
+/* read(2) of the tty: kernel buffer; blocks unless O_NONBLOCK (EAGAIN). */
+ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char *buf, size_t count);
+/* write(2): output processing (ONLCR) to the driver. */
+ssize_t n_tty_write(struct tty_struct *tty, const char *buf, size_t count);
+/* Bytes a read would return now (FIONREAD). */
+unsigned int n_tty_chars_in_buffer(struct tty_struct *tty);
+/* Readable now (poll): a complete line, or any byte in raw mode. */
+bool n_tty_input_available(struct tty_struct *tty);
+/* Drop pending input (TCFLSH, TCSETSF). */
+void n_tty_flush_input(struct tty_struct *tty);
+/* A termios change: in raw mode everything buffered becomes readable. */
+void n_tty_set_termios(struct tty_struct *tty);
+
+/* drivers/tty/tty_io.c */
+/* Send sig to tty's foreground process group, if it has one. Any context
+ * (the receive interrupt calls it). */
+void tty_signal_pgrp(struct tty_struct *tty, int sig);
+extern struct tty_struct console_tty;
+#endif

@@ -1,0 +1,409 @@
+/* Attribute and rename calls on the root tmpfs: chmod, chown (lchown,
+ * fchownat), access/faccessat2 (real vs effective ids), truncate, utimensat,
+ * rename/renameat2 (NOREPLACE, EXCHANGE), mknod, statx, sync, with Linux's
+ * errnos; the permission rules again as uid 1000 in a forked child. Runs as
+ * /init under Lucid and Linux; absolute paths only. */
+#define _GNU_SOURCE
+#include <grp.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include "utest.h"
+
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE 1
+#define RENAME_EXCHANGE 2
+#endif
+#ifndef AT_EACCESS
+#define AT_EACCESS 0x200
+#endif
+
+/* struct statx (musl's headers lack it; layout from the Linux UAPI). */
+struct statx_ts {
+	long long tv_sec;
+	unsigned int tv_nsec;
+	int reserved;
+};
+struct ustatx {
+	unsigned int stx_mask, stx_blksize;
+	unsigned long long stx_attributes;
+	unsigned int stx_nlink, stx_uid, stx_gid;
+	unsigned short stx_mode, spare0;
+	unsigned long long stx_ino, stx_size, stx_blocks, stx_attributes_mask;
+	struct statx_ts stx_atime, stx_btime, stx_ctime, stx_mtime;
+	unsigned int stx_rdev_major, stx_rdev_minor, stx_dev_major, stx_dev_minor;
+	unsigned long long spare[14];
+};
+_Static_assert(sizeof(struct ustatx) == 0x100, "struct statx is 256 bytes");
+#define STATX_BASIC_STATS 0x7ffu
+#define AT_STATX_FORCE_SYNC 0x2000
+#define AT_STATX_DONT_SYNC 0x4000
+
+static struct stat st;
+
+static long sys_statx(const char *path, int flags, unsigned int mask, struct ustatx *sx)
+{
+	return syscall(SYS_statx, AT_FDCWD, path, flags, mask, sx);
+}
+
+static int mode_of(const char *path)
+{
+	return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
+}
+
+static long ino_of(const char *path)
+{
+	return lstat(path, &st) == 0 ? (long)st.st_ino : -1;
+}
+
+static long size_of(const char *path)
+{
+	return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+static int mkfile(const char *path, int mode)
+{
+	return (int)syscall(SYS_mknodat, AT_FDCWD, path, S_IFREG | mode, 0);
+}
+
+static void test_chmod_chown(void)
+{
+	CHECK("mknod_regular_file_succeeds", mkfile("/fa/f", 0666) == 0);
+	CHECK("mknod_applies_umask_022", mode_of("/fa/f") == 0644);
+	CHECK("chmod_sets_mode", chmod("/fa/f", 0600) == 0 && mode_of("/fa/f") == 0600);
+	CHECK("chmod_keeps_file_type", stat("/fa/f", &st) == 0 && S_ISREG(st.st_mode));
+	CHECK("chmod_sets_special_bits", chmod("/fa/f", 07755) == 0 && mode_of("/fa/f") == 07755);
+	CHECK("symlink_for_chmod", symlink("f", "/fa/lnk") == 0);
+	CHECK("chmod_follows_symlink", chmod("/fa/lnk", 0640) == 0 && mode_of("/fa/f") == 0640);
+	CHECK("fchmodat_fdcwd_succeeds", syscall(SYS_fchmodat, AT_FDCWD, "/fa/f", 0644) == 0 &&
+	      mode_of("/fa/f") == 0644);
+	CHECK_ERRNO("chmod_missing_gives_enoent", chmod("/fa/none", 0644), ENOENT);
+	CHECK_ERRNO("chmod_bad_pointer_gives_efault", syscall(SYS_chmod, (char *)8, 0644), EFAULT);
+	CHECK_ERRNO("chmod_through_file_gives_enotdir", chmod("/fa/f/x", 0644), ENOTDIR);
+
+	CHECK("chown_sets_owner_and_group", chown("/fa/f", 1000, 2000) == 0 &&
+	      stat("/fa/f", &st) == 0 && st.st_uid == 1000 && st.st_gid == 2000);
+	CHECK("chown_minus_one_keeps_both", chown("/fa/f", -1, -1) == 0 &&
+	      stat("/fa/f", &st) == 0 && st.st_uid == 1000 && st.st_gid == 2000);
+	CHECK("chown_group_only", chown("/fa/f", -1, 0) == 0 &&
+	      stat("/fa/f", &st) == 0 && st.st_uid == 1000 && st.st_gid == 0);
+	CHECK("chmod_setuid_for_chown", chmod("/fa/f", 06755) == 0);
+	CHECK("chown_clears_setuid_and_setgid", chown("/fa/f", 0, 0) == 0 && mode_of("/fa/f") == 0755);
+	CHECK("mkdir_for_chown", mkdir("/fa/sd", 0755) == 0 && chmod("/fa/sd", 06755) == 0);
+	CHECK("chown_keeps_setid_bits_on_directory", chown("/fa/sd", 0, 0) == 0 && mode_of("/fa/sd") == 06755);
+	CHECK("lchown_changes_the_link", lchown("/fa/lnk", 7, 8) == 0 && lstat("/fa/lnk", &st) == 0 &&
+	      st.st_uid == 7 && st.st_gid == 8 && stat("/fa/lnk", &st) == 0 && st.st_uid == 0);
+	CHECK("fchownat_nofollow_changes_the_link", fchownat(AT_FDCWD, "/fa/lnk", 9, 9, AT_SYMLINK_NOFOLLOW) == 0 &&
+	      lstat("/fa/lnk", &st) == 0 && st.st_uid == 9 && stat("/fa/f", &st) == 0 && st.st_uid == 0);
+	CHECK("chown_follows_the_link", chown("/fa/lnk", 5, 5) == 0 && stat("/fa/f", &st) == 0 &&
+	      st.st_uid == 5 && lstat("/fa/lnk", &st) == 0 && st.st_uid == 9);
+	CHECK("chown_back_to_root", chown("/fa/f", 0, 0) == 0);
+	CHECK_ERRNO("fchownat_bad_flag_gives_einval", fchownat(AT_FDCWD, "/fa/f", 0, 0, 0x4), EINVAL);
+	CHECK_ERRNO("chown_missing_gives_enoent", chown("/fa/none", 0, 0), ENOENT);
+	CHECK_ERRNO("chown_bad_pointer_gives_efault", syscall(SYS_chown, (char *)8, 0, 0), EFAULT);
+	CHECK_ERRNO("fchownat_empty_name_gives_enoent", fchownat(AT_FDCWD, "", 0, 0, 0), ENOENT);
+}
+
+static void test_access(void)
+{
+	CHECK("access_f_ok_existing", access("/fa/f", F_OK) == 0);
+	CHECK_ERRNO("access_missing_gives_enoent", access("/fa/none", F_OK), ENOENT);
+	CHECK_ERRNO("access_bad_mode_gives_einval", access("/fa/f", 8), EINVAL);
+	CHECK_ERRNO("access_bad_pointer_gives_efault", syscall(SYS_access, (char *)8, F_OK), EFAULT);
+	CHECK("mknod_noexec_file", mkfile("/fa/nx", 0) == 0);
+	CHECK("access_root_reads_mode_0", access("/fa/nx", R_OK | W_OK) == 0);
+	CHECK_ERRNO("access_root_exec_without_x_gives_eacces", access("/fa/nx", X_OK), EACCES);
+	CHECK("access_root_exec_dir", access("/fa", X_OK) == 0);
+	CHECK("faccessat_fdcwd", syscall(SYS_faccessat, AT_FDCWD, "/fa/f", R_OK) == 0);
+	CHECK("symlink_dangling", symlink("/fa/none", "/fa/dangle") == 0);
+	CHECK_ERRNO("access_follows_dangling_gives_enoent", access("/fa/dangle", F_OK), ENOENT);
+	CHECK("faccessat2_nofollow_sees_link", syscall(SYS_faccessat2, AT_FDCWD, "/fa/dangle", F_OK,
+							AT_SYMLINK_NOFOLLOW) == 0);
+	CHECK_ERRNO("faccessat2_bad_flag_gives_einval",
+		    syscall(SYS_faccessat2, AT_FDCWD, "/fa/f", F_OK, 0x4), EINVAL);
+	CHECK("faccessat2_eaccess_as_root", syscall(SYS_faccessat2, AT_FDCWD, "/fa/f", R_OK | W_OK, AT_EACCESS) == 0);
+}
+
+static void test_truncate(void)
+{
+	CHECK("truncate_grows", truncate("/fa/f", 10000) == 0 && size_of("/fa/f") == 10000);
+	CHECK("truncate_shrinks", truncate("/fa/f", 100) == 0 && size_of("/fa/f") == 100);
+	CHECK("truncate_to_zero", truncate("/fa/f", 0) == 0 && size_of("/fa/f") == 0);
+	CHECK("truncate_through_symlink", truncate("/fa/lnk", 5) == 0 && size_of("/fa/f") == 5);
+	CHECK_ERRNO("truncate_negative_gives_einval", truncate("/fa/f", -1), EINVAL);
+	CHECK_ERRNO("truncate_directory_gives_eisdir", truncate("/fa", 0), EISDIR);
+	CHECK_ERRNO("truncate_missing_gives_enoent", truncate("/fa/none", 0), ENOENT);
+	CHECK_ERRNO("truncate_bad_pointer_gives_efault", syscall(SYS_truncate, (char *)8, 0), EFAULT);
+	CHECK("mkfifo_for_truncate", mknod("/fa/fifo", S_IFIFO | 0644, 0) == 0);
+	CHECK_ERRNO("truncate_fifo_gives_einval", truncate("/fa/fifo", 0), EINVAL);
+}
+
+static void test_utimensat(void)
+{
+	struct timespec ts[2] = { { 1000, 5 }, { 2000, 7 } };
+	CHECK("utimensat_sets_both", utimensat(AT_FDCWD, "/fa/f", ts, 0) == 0 && stat("/fa/f", &st) == 0 &&
+	      st.st_atim.tv_sec == 1000 && st.st_atim.tv_nsec == 5 &&
+	      st.st_mtim.tv_sec == 2000 && st.st_mtim.tv_nsec == 7);
+	CHECK("utimensat_ctime_is_now", st.st_ctim.tv_sec > 1000000000);
+	struct timespec omit_a[2] = { { 0, UTIME_OMIT }, { 3000, 0 } };
+	CHECK("utimensat_omit_keeps_atime", utimensat(AT_FDCWD, "/fa/f", omit_a, 0) == 0 &&
+	      stat("/fa/f", &st) == 0 && st.st_atim.tv_sec == 1000 && st.st_mtim.tv_sec == 3000);
+	struct timespec now_m[2] = { { 0, UTIME_OMIT }, { 0, UTIME_NOW } };
+	CHECK("utimensat_now_sets_mtime_to_now", utimensat(AT_FDCWD, "/fa/f", now_m, 0) == 0 &&
+	      stat("/fa/f", &st) == 0 && st.st_atim.tv_sec == 1000 && st.st_mtim.tv_sec > 1000000000);
+	CHECK("utimensat_null_sets_both_to_now", utimensat(AT_FDCWD, "/fa/f", ts, 0) == 0 &&
+	      utimensat(AT_FDCWD, "/fa/f", NULL, 0) == 0 && stat("/fa/f", &st) == 0 &&
+	      st.st_atim.tv_sec > 1000000000 && st.st_mtim.tv_sec > 1000000000);
+	CHECK("utimensat_nofollow_sets_the_link", utimensat(AT_FDCWD, "/fa/lnk", ts, AT_SYMLINK_NOFOLLOW) == 0 &&
+	      lstat("/fa/lnk", &st) == 0 && st.st_mtim.tv_sec == 2000 &&
+	      stat("/fa/f", &st) == 0 && st.st_mtim.tv_sec != 2000);
+	struct timespec omit2[2] = { { 0, UTIME_OMIT }, { 0, UTIME_OMIT } };
+	CHECK("utimensat_both_omit_does_not_look_up", syscall(SYS_utimensat, AT_FDCWD, "/fa/none", omit2, 0) == 0);
+	struct timespec bad[2] = { { 0, 1000000000 }, { 0, 0 } };
+	CHECK_ERRNO("utimensat_bad_nsec_gives_einval", syscall(SYS_utimensat, AT_FDCWD, "/fa/f", bad, 0), EINVAL);
+	CHECK_ERRNO("utimensat_bad_flag_gives_einval", syscall(SYS_utimensat, AT_FDCWD, "/fa/f", NULL, 0x4), EINVAL);
+	CHECK_ERRNO("utimensat_bad_times_gives_efault", syscall(SYS_utimensat, AT_FDCWD, "/fa/f", (void *)8, 0), EFAULT);
+	CHECK_ERRNO("utimensat_bad_path_gives_efault", syscall(SYS_utimensat, AT_FDCWD, (char *)8, NULL, 0), EFAULT);
+	CHECK_ERRNO("utimensat_missing_gives_enoent", syscall(SYS_utimensat, AT_FDCWD, "/fa/none", NULL, 0), ENOENT);
+}
+
+static void test_rename(void)
+{
+	long ino = ino_of("/fa/f");
+	CHECK("rename_file_succeeds", rename("/fa/f", "/fa/g") == 0);
+	CHECK("rename_new_name_same_inode", ino_of("/fa/g") == ino);
+	CHECK_ERRNO("rename_old_name_gone", lstat("/fa/f", &st), ENOENT);
+	CHECK("rename_to_itself_succeeds", rename("/fa/g", "/fa/g") == 0 && ino_of("/fa/g") == ino);
+	CHECK("mknod_victim", mkfile("/fa/victim", 0644) == 0);
+	CHECK("rename_replaces_file", rename("/fa/g", "/fa/victim") == 0 && ino_of("/fa/victim") == ino &&
+	      lstat("/fa/g", &st) == -1);
+	CHECK("link_for_rename", link("/fa/victim", "/fa/hard") == 0);
+	CHECK("rename_hard_link_onto_itself_keeps_both", rename("/fa/hard", "/fa/victim") == 0 &&
+	      ino_of("/fa/hard") == ino && ino_of("/fa/victim") == ino);
+	CHECK("unlink_hard", unlink("/fa/hard") == 0);
+	CHECK_ERRNO("rename_missing_gives_enoent", rename("/fa/none", "/fa/x"), ENOENT);
+	CHECK_ERRNO("rename_bad_pointer_gives_efault", syscall(SYS_rename, (char *)8, "/fa/x"), EFAULT);
+	CHECK_ERRNO("rename_bad_new_pointer_gives_efault", syscall(SYS_rename, "/fa/victim", (char *)8), EFAULT);
+
+	/* Directories. */
+	CHECK("mkdir_tree", mkdir("/fa/d1", 0755) == 0 && mkdir("/fa/d1/sub", 0755) == 0 &&
+	      mkdir("/fa/d2", 0755) == 0 && mkfile("/fa/d1/sub/leaf", 0644) == 0);
+	CHECK_ERRNO("rename_dir_into_itself_gives_einval", rename("/fa/d1", "/fa/d1/sub/x"), EINVAL);
+	CHECK_ERRNO("rename_dir_onto_own_child_gives_einval", rename("/fa/d1", "/fa/d1/sub"), EINVAL);
+	CHECK_ERRNO("rename_onto_ancestor_gives_enotempty", rename("/fa/d1/sub", "/fa/d1"), ENOTEMPTY);
+	CHECK_ERRNO("rename_dir_onto_file_gives_enotdir", rename("/fa/d2", "/fa/victim"), ENOTDIR);
+	CHECK_ERRNO("rename_file_onto_dir_gives_eisdir", rename("/fa/victim", "/fa/d2"), EISDIR);
+	CHECK_ERRNO("rename_onto_nonempty_dir_gives_enotempty", rename("/fa/d2", "/fa/d1"), ENOTEMPTY);
+	CHECK_ERRNO("rename_file_trailing_slash_gives_enotdir", rename("/fa/victim/", "/fa/v2"), ENOTDIR);
+	CHECK_ERRNO("rename_to_trailing_slash_gives_enotdir", rename("/fa/victim", "/fa/v2/"), ENOTDIR);
+	CHECK_ERRNO("rename_root_gives_ebusy", rename("/", "/fa/r"), EBUSY);
+	CHECK_ERRNO("rename_dot_gives_ebusy", rename("/fa/d2/.", "/fa/r"), EBUSY);
+	CHECK_ERRNO("rename_onto_dotdot_gives_ebusy", rename("/fa/victim", "/fa/d2/.."), EBUSY);
+	CHECK_ERRNO("rename_into_missing_dir_gives_enoent", rename("/fa/victim", "/fa/nodir/x"), ENOENT);
+	CHECK_ERRNO("rename_through_file_gives_enotdir", rename("/fa/victim/x", "/fa/y"), ENOTDIR);
+	CHECK("stat_d1_nlink_3", stat("/fa/d1", &st) == 0 && st.st_nlink == 3);
+	CHECK("rename_dir_to_other_parent", rename("/fa/d1/sub", "/fa/d2/moved") == 0 &&
+	      stat("/fa/d2/moved/leaf", &st) == 0 && S_ISREG(st.st_mode));
+	CHECK("rename_dir_moves_dotdot_link", stat("/fa/d1", &st) == 0 && st.st_nlink == 2 &&
+	      stat("/fa/d2", &st) == 0 && st.st_nlink == 3);
+	CHECK("rename_dir_dotdot_follows", stat("/fa/d2/moved/..", &st) == 0 && st.st_ino == (ino_t)ino_of("/fa/d2"));
+	CHECK_ERRNO("rename_old_dir_path_gone", stat("/fa/d1/sub/leaf", &st), ENOENT);
+	CHECK("rename_dir_replaces_empty_dir", rename("/fa/d2/moved", "/fa/d1") == 0 &&
+	      stat("/fa/d1/leaf", &st) == 0 && stat("/fa/d2", &st) == 0 && st.st_nlink == 2);
+	CHECK("rename_long_names", rename("/fa/d1/leaf", "/fa/d1/a_name_longer_than_thirty_two_bytes_for_sure") == 0 &&
+	      rename("/fa/d1/a_name_longer_than_thirty_two_bytes_for_sure", "/fa/d1/another_very_long_name_over_32_bytes") == 0 &&
+	      rename("/fa/d1/another_very_long_name_over_32_bytes", "/fa/d1/leaf") == 0 && stat("/fa/d1/leaf", &st) == 0);
+
+	/* renameat2 flags. */
+	CHECK("mknod_pair", mkfile("/fa/p1", 0644) == 0 && mkfile("/fa/p2", 0600) == 0);
+	long i1 = ino_of("/fa/p1"), i2 = ino_of("/fa/p2");
+	CHECK_ERRNO("renameat2_noreplace_existing_gives_eexist",
+		    syscall(SYS_renameat2, AT_FDCWD, "/fa/p1", AT_FDCWD, "/fa/p2", RENAME_NOREPLACE), EEXIST);
+	CHECK("renameat2_exchange_swaps", syscall(SYS_renameat2, AT_FDCWD, "/fa/p1", AT_FDCWD, "/fa/p2",
+						  RENAME_EXCHANGE) == 0 &&
+	      ino_of("/fa/p1") == i2 && ino_of("/fa/p2") == i1);
+	CHECK("renameat2_exchange_file_and_dir", syscall(SYS_renameat2, AT_FDCWD, "/fa/p1", AT_FDCWD, "/fa/d1",
+							 RENAME_EXCHANGE) == 0 &&
+	      stat("/fa/p1/leaf", &st) == 0 && stat("/fa/d1", &st) == 0 && S_ISREG(st.st_mode));
+	CHECK("renameat2_exchange_back", syscall(SYS_renameat2, AT_FDCWD, "/fa/p1", AT_FDCWD, "/fa/d1",
+						 RENAME_EXCHANGE) == 0 && stat("/fa/d1/leaf", &st) == 0);
+	CHECK("renameat2_exchange_across_dirs", syscall(SYS_renameat2, AT_FDCWD, "/fa/d1", AT_FDCWD, "/fa/d2/x",
+							0) == 0 &&
+	      syscall(SYS_renameat2, AT_FDCWD, "/fa/p1", AT_FDCWD, "/fa/d2/x", RENAME_EXCHANGE) == 0 &&
+	      stat("/fa/p1/leaf", &st) == 0 && stat("/fa", &st) == 0 && st.st_nlink == 5 &&
+	      stat("/fa/d2", &st) == 0 && st.st_nlink == 2);
+	CHECK_ERRNO("renameat2_exchange_missing_gives_enoent",
+		    syscall(SYS_renameat2, AT_FDCWD, "/fa/p2", AT_FDCWD, "/fa/none", RENAME_EXCHANGE), ENOENT);
+	CHECK_ERRNO("renameat2_noreplace_exchange_gives_einval",
+		    syscall(SYS_renameat2, AT_FDCWD, "/fa/p1", AT_FDCWD, "/fa/p2", RENAME_EXCHANGE | RENAME_NOREPLACE),
+		    EINVAL);
+	CHECK_ERRNO("renameat2_bad_flag_gives_einval",
+		    syscall(SYS_renameat2, AT_FDCWD, "/fa/p1", AT_FDCWD, "/fa/p3", 0x80), EINVAL);
+	CHECK("renameat2_noreplace_new_name", syscall(SYS_renameat2, AT_FDCWD, "/fa/p2", AT_FDCWD, "/fa/p3",
+						      RENAME_NOREPLACE) == 0 && ino_of("/fa/p3") == i1);
+	CHECK("renameat_fdcwd", syscall(SYS_renameat, AT_FDCWD, "/fa/p3", AT_FDCWD, "/fa/p2") == 0);
+
+	/* Across mounts. */
+	CHECK("mount_tmpfs_for_exdev", mkdir("/fa/mnt", 0755) == 0 &&
+	      mount("none", "/fa/mnt", "tmpfs", 0, NULL) == 0 && mkfile("/fa/mnt/x", 0644) == 0);
+	CHECK_ERRNO("rename_across_mounts_gives_exdev", rename("/fa/mnt/x", "/fa/x"), EXDEV);
+	CHECK_ERRNO("rename_into_mount_gives_exdev", rename("/fa/p2", "/fa/mnt/p2"), EXDEV);
+	CHECK_ERRNO("rename_mountpoint_gives_ebusy", rename("/fa/mnt", "/fa/mnt2"), EBUSY);
+	CHECK_ERRNO("rename_onto_mountpoint_gives_ebusy", rename("/fa/d2", "/fa/mnt"), EBUSY);
+	CHECK("rename_inside_mount", rename("/fa/mnt/x", "/fa/mnt/y") == 0 && stat("/fa/mnt/y", &st) == 0);
+	CHECK("umount_after_exdev", umount2("/fa/mnt", 0) == 0 && rmdir("/fa/mnt") == 0);
+}
+
+static void test_mknod(void)
+{
+	CHECK("mknod_fifo_type", stat("/fa/fifo", &st) == 0 && S_ISFIFO(st.st_mode) && (st.st_mode & 0777) == 0644);
+	CHECK("mknod_char_device", mknod("/fa/null", S_IFCHR | 0666, makedev(1, 3)) == 0 &&
+	      stat("/fa/null", &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3) &&
+	      (st.st_mode & 0777) == 0644);
+	CHECK("mknod_block_device_big_minor", mknod("/fa/blk", S_IFBLK | 0600, makedev(8, 300)) == 0 &&
+	      stat("/fa/blk", &st) == 0 && S_ISBLK(st.st_mode) && major(st.st_rdev) == 8 && minor(st.st_rdev) == 300);
+	CHECK("mknod_socket", mknod("/fa/sock", S_IFSOCK | 0644, 0) == 0 && lstat("/fa/sock", &st) == 0 &&
+	      S_ISSOCK(st.st_mode));
+	CHECK("mknod_type_zero_is_regular", mknod("/fa/zero", 0644, 0) == 0 && stat("/fa/zero", &st) == 0 &&
+	      S_ISREG(st.st_mode));
+	CHECK_ERRNO("mknod_existing_gives_eexist", mknod("/fa/fifo", S_IFIFO | 0644, 0), EEXIST);
+	CHECK_ERRNO("mknod_directory_gives_eperm", mknod("/fa/dir", S_IFDIR | 0755, 0), EPERM);
+	CHECK_ERRNO("mknod_bad_type_gives_einval", mknod("/fa/bad", 0170000 | 0644, 0), EINVAL);
+	CHECK_ERRNO("mknod_bad_pointer_gives_efault", syscall(SYS_mknod, (char *)8, S_IFIFO | 0644, 0), EFAULT);
+	CHECK_ERRNO("mknod_missing_dir_gives_enoent", mknod("/fa/none/x", S_IFIFO | 0644, 0), ENOENT);
+}
+
+static void test_statx(void)
+{
+	struct ustatx sx;
+	memset(&sx, 0xff, sizeof(sx));
+	CHECK("statx_succeeds", sys_statx("/fa/p1", 0, STATX_BASIC_STATS, &sx) == 0);
+	CHECK("statx_basic_mask", (sx.stx_mask & STATX_BASIC_STATS) == STATX_BASIC_STATS);
+	CHECK("statx_matches_stat", stat("/fa/p1", &st) == 0 && sx.stx_ino == st.st_ino &&
+	      sx.stx_mode == st.st_mode && sx.stx_nlink == st.st_nlink && sx.stx_uid == st.st_uid &&
+	      sx.stx_size == (unsigned long long)st.st_size && sx.stx_mtime.tv_sec == st.st_mtim.tv_sec &&
+	      sx.stx_dev_major == major(st.st_dev) && sx.stx_dev_minor == minor(st.st_dev));
+	CHECK("statx_rdev", sys_statx("/fa/blk", 0, STATX_BASIC_STATS, &sx) == 0 &&
+	      sx.stx_rdev_major == 8 && sx.stx_rdev_minor == 300);
+	CHECK("symlink_for_statx", symlink("victim", "/fa/lnk2") == 0);
+	CHECK("statx_follows_symlink", sys_statx("/fa/lnk2", 0, STATX_BASIC_STATS, &sx) == 0 &&
+	      S_ISREG(sx.stx_mode) && sx.stx_size == 5);
+	CHECK("statx_nofollow_sees_link", sys_statx("/fa/lnk2", AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &sx) == 0 &&
+	      S_ISLNK(sx.stx_mode));
+	CHECK("statx_empty_path_fdcwd_is_cwd", sys_statx("", AT_EMPTY_PATH, STATX_BASIC_STATS, &sx) == 0 &&
+	      stat("/", &st) == 0 && sx.stx_ino == st.st_ino);
+	CHECK_ERRNO("statx_empty_path_without_flag_gives_enoent", sys_statx("", 0, STATX_BASIC_STATS, &sx), ENOENT);
+	CHECK_ERRNO("statx_missing_gives_enoent", sys_statx("/fa/none", 0, STATX_BASIC_STATS, &sx), ENOENT);
+	CHECK_ERRNO("statx_both_sync_flags_gives_einval",
+		    sys_statx("/fa", AT_STATX_FORCE_SYNC | AT_STATX_DONT_SYNC, STATX_BASIC_STATS, &sx), EINVAL);
+	CHECK_ERRNO("statx_reserved_mask_gives_einval", sys_statx("/fa", 0, 0x80000000u, &sx), EINVAL);
+	CHECK_ERRNO("statx_bad_flag_gives_einval", sys_statx("/fa", 0x1, STATX_BASIC_STATS, &sx), EINVAL);
+	CHECK_ERRNO("statx_bad_buffer_gives_efault", sys_statx("/fa", 0, STATX_BASIC_STATS, (void *)8), EFAULT);
+	CHECK_ERRNO("statx_bad_path_gives_efault", sys_statx((char *)8, 0, STATX_BASIC_STATS, &sx), EFAULT);
+}
+
+/* ---- as uid 1000, in a child ---- */
+
+static int as_user(void)
+{
+	struct timespec ts[2] = { { 1000, 0 }, { 2000, 0 } };
+	utest_failures = 0;	/* count this child's own */
+	if (setgroups(0, NULL) || setresgid(1000, 1000, 1000) || setresuid(1000, 1000, 1000)) {
+		printf("FAIL user:cannot_drop_to_1000\n");
+		return 1;
+	}
+	/* /fa/u/own is ours (uid 1000, group 0), /fa/u/root root's 0644,
+	 * /fa/u/rw root's 0666; /fa/u is root's 0755, /fa/w is 0777. */
+	CHECK_ERRNO("user_chmod_others_file_gives_eperm", chmod("/fa/u/root", 0666), EPERM);
+	CHECK("user_chmod_own_file", chmod("/fa/u/own", 0600) == 0 && mode_of("/fa/u/own") == 0600);
+	CHECK("user_chmod_setgid_outside_group_is_dropped", chmod("/fa/u/own", 02755) == 0 &&
+	      mode_of("/fa/u/own") == 0755);
+	CHECK_ERRNO("user_chown_give_away_gives_eperm", chown("/fa/u/own", 0, -1), EPERM);
+	CHECK("user_chown_to_self_allowed", chown("/fa/u/own", 1000, -1) == 0);
+	CHECK_ERRNO("user_chgrp_foreign_group_gives_eperm", chown("/fa/u/own", -1, 5), EPERM);
+	CHECK("user_chgrp_own_group", chown("/fa/u/own", -1, 1000) == 0 && stat("/fa/u/own", &st) == 0 &&
+	      st.st_gid == 1000);
+	CHECK_ERRNO("user_chown_others_file_gives_eperm", chown("/fa/u/root", 1000, 1000), EPERM);
+	CHECK_ERRNO("user_utimensat_times_on_others_gives_eperm",
+		    utimensat(AT_FDCWD, "/fa/u/rw", ts, 0), EPERM);
+	CHECK("user_utimensat_now_on_writable", utimensat(AT_FDCWD, "/fa/u/rw", NULL, 0) == 0);
+	CHECK_ERRNO("user_utimensat_now_on_readonly_gives_eacces",
+		    utimensat(AT_FDCWD, "/fa/u/root", NULL, 0), EACCES);
+	CHECK("user_utimensat_times_on_own", utimensat(AT_FDCWD, "/fa/u/own", ts, 0) == 0);
+	CHECK_ERRNO("user_truncate_readonly_gives_eacces", truncate("/fa/u/root", 0), EACCES);
+	CHECK("user_truncate_writable", truncate("/fa/u/rw", 3) == 0 && size_of("/fa/u/rw") == 3);
+	CHECK_ERRNO("user_access_write_readonly_gives_eacces", access("/fa/u/root", W_OK), EACCES);
+	CHECK("user_access_read_readonly", access("/fa/u/root", R_OK) == 0);
+	CHECK_ERRNO("user_mknod_chardev_gives_eperm", mknod("/fa/w/null", S_IFCHR | 0666, makedev(1, 3)), EPERM);
+	CHECK("user_mknod_fifo_in_writable_dir", mknod("/fa/w/fifo", S_IFIFO | 0644, 0) == 0 &&
+	      stat("/fa/w/fifo", &st) == 0 && st.st_uid == 1000);
+	CHECK_ERRNO("user_mknod_in_readonly_dir_gives_eacces", mknod("/fa/u/fifo", S_IFIFO | 0644, 0), EACCES);
+	CHECK_ERRNO("user_rename_out_of_readonly_dir_gives_eacces", rename("/fa/u/own", "/fa/w/own"), EACCES);
+	CHECK("user_rename_in_writable_dir", rename("/fa/w/fifo", "/fa/w/fifo2") == 0);
+	CHECK_ERRNO("user_rename_over_sticky_others_gives_eperm", rename("/fa/w/fifo2", "/fa/w/rootfile"), EPERM);
+	return utest_failures;
+}
+
+/* Real uid 1000, effective 0: access() answers for the real user,
+ * faccessat2(AT_EACCESS) for the effective one. */
+static int real_vs_effective(void)
+{
+	utest_failures = 0;
+	if (setresuid(1000, 0, 0)) {
+		printf("FAIL user:cannot_setresuid\n");
+		return 1;
+	}
+	CHECK_ERRNO("access_uses_real_uid", access("/fa/u/secret", R_OK), EACCES);
+	CHECK("faccessat2_eaccess_uses_effective_uid",
+	      syscall(SYS_faccessat2, AT_FDCWD, "/fa/u/secret", R_OK, AT_EACCESS) == 0);
+	CHECK("mknod_uses_effective_uid", mknod("/fa/u/byroot", S_IFIFO | 0600, 0) == 0);
+	return utest_failures;
+}
+
+static int in_child(int (*fn)(void))
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(fn());
+	int status;
+	if (waitpid(pid, &status, 0) != pid)
+		return 100;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
+}
+
+static void test_as_user(void)
+{
+	/* The initramfs's "." may be 0700 (mktemp -d): let uid 1000 search /. */
+	CHECK("setup_user_files", chmod("/", 0755) == 0 && mkdir("/fa/u", 0755) == 0 && mkfile("/fa/u/own", 0644) == 0 &&
+	      chown("/fa/u/own", 1000, 0) == 0 && mkfile("/fa/u/root", 0644) == 0 &&
+	      mkfile("/fa/u/rw", 0644) == 0 && chmod("/fa/u/rw", 0666) == 0 &&
+	      mkfile("/fa/u/secret", 0600) == 0 && mkdir("/fa/w", 0755) == 0 && chmod("/fa/w", 01777) == 0 &&
+	      mkfile("/fa/w/rootfile", 0644) == 0);
+	int failed = in_child(as_user);
+	CHECK("user_checks_all_passed", failed == 0);
+	failed = in_child(real_vs_effective);
+	CHECK("real_vs_effective_checks_all_passed", failed == 0);
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IONBF, 0);
+	CHECK("mkdir_top", mkdir("/fa", 0755) == 0);
+	test_chmod_chown();
+	test_access();
+	test_truncate();
+	test_utimensat();
+	test_rename();
+	test_mknod();
+	test_statx();
+	CHECK("sync_succeeds", syscall(SYS_sync) == 0);
+	test_as_user();
+	printf("fs_attr: %d passed, %d failed\n", utest_passes, utest_failures);
+	if (getpid() == 1)
+		reboot(RB_POWER_OFF);
+	return utest_failures != 0;
+}

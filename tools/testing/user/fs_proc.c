@@ -1,0 +1,336 @@
+/* procfs as programs see it: the formats of /proc/self/{stat,status,statm,
+ * maps,cmdline,environ,comm,fd,task}, /proc/<pid> of a zombie child and its
+ * disappearance once reaped, and the system-wide files (meminfo, stat,
+ * uptime, loadavg, version, mounts, filesystems, cpuinfo, sys/kernel),
+ * checked against what the test knows: its own pid and parent, its stack
+ * and a fresh mmap, its open fds, its argv and environment, sysinfo(2)'s
+ * memory figures, the QEMU memory size (256 MiB in run-tests.sh). Runs as
+ * /init under Lucid and Linux; mounts /proc itself when it is not there
+ * (Linux in a bare initramfs). */
+#include <stdlib.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include "utest.h"
+
+static char text[65536];
+
+/* The whole file into text (NUL-terminated); its length, or -1. */
+static long slurp(const char *name)
+{
+	int fd = open(name, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	long len = 0, n;
+	while ((n = read(fd, text + len, sizeof(text) - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	text[len] = 0;
+	return n < 0 ? -1 : len;
+}
+
+static long field_after(const char *s, const char *key)
+{
+	const char *p = strstr(s, key);
+	if (!p)
+		return -1;
+	return strtol(p + strlen(key), NULL, 10);
+}
+
+/* Does directory dir list name? */
+static int lists(const char *dir, const char *name)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int found = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d)))
+		if (!strcmp(e->d_name, name))
+			found = 1;
+	closedir(d);
+	return found;
+}
+
+/* /proc/<pid>/stat split after the ")" of comm: fields[0] is the state
+ * (field 3); returns the number of fields after comm. */
+static int stat_fields(const char *s, char *comm, size_t commlen, char fields[][32], int max)
+{
+	const char *open_ = strchr(s, '('), *close_ = strrchr(s, ')');
+	if (!open_ || !close_)
+		return -1;
+	size_t n = (size_t)(close_ - open_ - 1);
+	if (n >= commlen)
+		n = commlen - 1;
+	memcpy(comm, open_ + 1, n);
+	comm[n] = 0;
+	int k = 0;
+	const char *p = close_ + 1;
+	while (*p && *p != '\n' && k < max) {
+		while (*p == ' ')
+			p++;
+		int i = 0;
+		while (*p && *p != ' ' && *p != '\n' && i < 31)
+			fields[k][i++] = *p++;
+		fields[k][i] = 0;
+		if (i)
+			k++;
+	}
+	return k;
+}
+
+static void check_self_stat(void)
+{
+	char comm[64], f[64][32];
+	CHECK("stat_readable", slurp("/proc/self/stat") > 0);
+	CHECK("stat_starts_with_pid", atol(text) == getpid());
+	int n = stat_fields(text, comm, sizeof(comm), f, 64);
+	CHECK("stat_has_52_fields", n == 50);
+	CHECK("stat_comm_is_init", !strcmp(comm, "init"));
+	CHECK("stat_state_running", !strcmp(f[0], "R"));
+	CHECK("stat_ppid_is_getppid", atol(f[1]) == getppid());
+	CHECK("stat_pgrp_is_getpgrp", atol(f[2]) == getpgrp());
+	CHECK("stat_session_is_getsid", atol(f[3]) == getsid(0));
+	CHECK("stat_num_threads_is_1", atol(f[17]) == 1);
+	CHECK("stat_vsize_nonzero", strtoull(f[20], NULL, 10) > 0);
+	CHECK("stat_rss_nonzero", atol(f[21]) > 0);
+	CHECK("stat_exit_signal_sigchld", atol(f[35]) == SIGCHLD || getpid() == 1);
+}
+
+static void check_self_status(void)
+{
+	CHECK("status_readable", slurp("/proc/self/status") > 0);
+	CHECK("status_name_init", !strncmp(text, "Name:\tinit\n", 11));
+	CHECK("status_state_running", strstr(text, "\nState:\tR (running)\n") != NULL);
+	CHECK("status_pid", field_after(text, "\nPid:\t") == getpid());
+	CHECK("status_tgid", field_after(text, "\nTgid:\t") == getpid());
+	CHECK("status_ppid", field_after(text, "\nPPid:\t") == getppid());
+	char uid[64];
+	snprintf(uid, sizeof(uid), "\nUid:\t%u\t%u\t", getuid(), geteuid());
+	CHECK("status_uid", strstr(text, uid) != NULL);
+	CHECK("status_threads_1", field_after(text, "\nThreads:\t") == 1);
+	long vmsize = field_after(text, "\nVmSize:\t");
+	CHECK("status_vmsize_nonzero", vmsize > 0);
+	CHECK("statm_readable", slurp("/proc/self/statm") > 0);
+	CHECK("statm_size_matches_vmsize", atol(text) * (sysconf(_SC_PAGESIZE) / 1024) == vmsize);
+	CHECK("comm_is_init", slurp("/proc/self/comm") == 5 && !strcmp(text, "init\n"));
+}
+
+/* Is [lo, hi) inside one line of maps, and with which permissions? */
+static int maps_has(uintptr_t lo, uintptr_t hi, const char *perms, const char *name)
+{
+	char *line = text;
+	while (*line) {
+		char *end = strchr(line, '\n');
+		if (!end)
+			break;
+		*end = 0;
+		unsigned long a, b;
+		char p[8];
+		int ok = sscanf(line, "%lx-%lx %4s", &a, &b, p) == 3 && a <= lo && hi <= b &&
+			 (!perms || !strcmp(p, perms)) && (!name || strstr(line, name));
+		*end = '\n';
+		if (ok)
+			return 1;
+		line = end + 1;
+	}
+	return 0;
+}
+
+static void check_maps(void)
+{
+	int local = 0;
+	long pg = sysconf(_SC_PAGESIZE);
+	char *m = mmap(NULL, 3 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK("maps_mmap_ok", m != MAP_FAILED);
+	CHECK("maps_readable", slurp("/proc/self/maps") > 0);
+	CHECK("maps_stack_line_holds_a_local", maps_has((uintptr_t)&local, (uintptr_t)&local + 1, "rw-p", "[stack]"));
+	CHECK("maps_fresh_mmap_listed_rw", maps_has((uintptr_t)m, (uintptr_t)m + 3 * pg, "rw-p", NULL));
+	CHECK("maps_code_listed_rx", maps_has((uintptr_t)check_maps, (uintptr_t)check_maps + 1, "r-xp", NULL));
+	/* the line layout: "start-end perms offset major:minor inode" */
+	unsigned long a, b, off, ino;
+	unsigned int ma, mi;
+	char p[8];
+	CHECK("maps_line_format", sscanf(text, "%lx-%lx %4s %lx %x:%x %lu", &a, &b, p, &off, &ma, &mi, &ino) == 7);
+	munmap(m + pg, pg);	/* a hole in the middle */
+	slurp("/proc/self/maps");
+	CHECK("maps_munmap_hole_gone", !maps_has((uintptr_t)m + pg, (uintptr_t)m + pg + 1, NULL, NULL));
+	CHECK("maps_munmap_rest_stays", maps_has((uintptr_t)m, (uintptr_t)m + pg, "rw-p", NULL) &&
+					 maps_has((uintptr_t)m + 2 * pg, (uintptr_t)m + 3 * pg, "rw-p", NULL));
+	munmap(m, 3 * pg);
+}
+
+static void check_args(int argc, char **argv, char **envp)
+{
+	char want[4096];
+	size_t len = 0;
+	for (int i = 0; i < argc; i++) {
+		size_t n = strlen(argv[i]) + 1;
+		memcpy(want + len, argv[i], n);
+		len += n;
+	}
+	CHECK("cmdline_is_argv", slurp("/proc/self/cmdline") == (long)len && !memcmp(text, want, len));
+	len = 0;
+	for (int i = 0; envp[i] && len + strlen(envp[i]) + 1 < sizeof(want); i++) {
+		size_t n = strlen(envp[i]) + 1;
+		memcpy(want + len, envp[i], n);
+		len += n;
+	}
+	CHECK("environ_is_envp", slurp("/proc/self/environ") == (long)len && !memcmp(text, want, len));
+}
+
+static void check_fds(void)
+{
+	char path[64], target[256];
+	int fd = open("/fsproc-file", O_CREAT | O_RDWR, 0644);
+	CHECK("fd_open_file", fd >= 0);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	struct stat st;
+	CHECK("fd_entry_is_symlink", lstat(path, &st) == 0 && S_ISLNK(st.st_mode));
+	ssize_t n = readlink(path, target, sizeof(target) - 1);
+	CHECK("fd_link_names_the_file", n == 12 && !memcmp(target, "/fsproc-file", 12));
+	char num[16];
+	snprintf(num, sizeof(num), "%d", fd);
+	CHECK("fd_dir_lists_it", lists("/proc/self/fd", num) == 1);
+	CHECK("fdinfo_has_pos_and_flags", (snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd), slurp(path) > 0) &&
+	      !strncmp(text, "pos:\t0\nflags:\t", 14));
+	/* A high number opendir will not reuse. */
+	CHECK("fd_dup2_high", dup2(fd, 100) == 100);
+	CHECK("fd_dir_lists_dup", lists("/proc/self/fd", "100") == 1);
+	CHECK("fd_dup_links_same_file", readlink("/proc/self/fd/100", target, sizeof(target)) == 12);
+	close(100);
+	CHECK("fd_dir_forgets_closed", lists("/proc/self/fd", "100") == 0);
+	CHECK_ERRNO("fd_closed_entry_enoent", lstat("/proc/self/fd/100", &st), ENOENT);
+	close(fd);
+	unlink("/fsproc-file");
+}
+
+static void check_children(void)
+{
+	char path[64], comm[64], f[64][32], num[16];
+	pid_t me = getpid();
+	pid_t c = fork();
+	if (c == 0) {
+		/* The child: its parent is the test. */
+		int ok = slurp("/proc/self/stat") > 0 && stat_fields(text, comm, sizeof(comm), f, 64) == 50 &&
+			 atol(f[1]) == me && atol(text) == getpid();
+		_exit(ok ? 7 : 1);
+	}
+	CHECK("fork_ok", c > 0);
+	/* Wait until it is a zombie without reaping it. */
+	siginfo_t si;
+	CHECK("waitid_nowait", waitid(P_PID, c, &si, WEXITED | WNOWAIT) == 0);
+	snprintf(path, sizeof(path), "/proc/%d/stat", c);
+	CHECK("zombie_stat_readable", slurp(path) > 0);
+	CHECK("zombie_state_Z", stat_fields(text, comm, sizeof(comm), f, 64) == 50 && !strcmp(f[0], "Z"));
+	CHECK("zombie_ppid_is_us", atol(f[1]) == me);
+	snprintf(num, sizeof(num), "%d", c);
+	CHECK("root_lists_zombie", lists("/proc", num) == 1);
+	int st = 0;
+	CHECK("child_saw_itself", waitpid(c, &st, 0) == c && WIFEXITED(st) && WEXITSTATUS(st) == 7);
+	CHECK_ERRNO("reaped_pid_enoent", open(path, O_RDONLY), ENOENT);
+	CHECK("root_forgets_reaped", lists("/proc", num) == 0);
+	snprintf(num, sizeof(num), "%d", me);
+	CHECK("root_lists_self", lists("/proc", num) == 1);
+	CHECK("root_lists_self_link", lists("/proc", "self") == 1);
+	CHECK("task_lists_main_thread", lists("/proc/self/task", num) == 1);
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", me);
+	CHECK("task_stat_is_ours", slurp(path) > 0 && atol(text) == me);
+}
+
+static void check_system(void)
+{
+	struct sysinfo si;
+	sysinfo(&si);
+	CHECK("meminfo_readable", slurp("/proc/meminfo") > 0);
+	long total = field_after(text, "MemTotal:"), freek = field_after(text, "MemFree:");
+	CHECK("meminfo_total_is_sysinfo", (unsigned long long)total * 1024 == (unsigned long long)si.totalram * si.mem_unit);
+	CHECK("meminfo_total_within_qemu_m", total > 128 * 1024 && total <= 256 * 1024);
+	CHECK("meminfo_free_below_total", freek > 0 && freek <= total);
+	CHECK("meminfo_available_present", field_after(text, "MemAvailable:") >= 0);
+	CHECK("meminfo_unit_kb", strstr(text, "MemTotal:") && strstr(strstr(text, "MemTotal:"), " kB\n"));
+
+	unsigned long up_s, up_cs, idle_s, idle_cs;
+	CHECK("uptime_format", slurp("/proc/uptime") > 0 &&
+	      sscanf(text, "%lu.%2lu %lu.%2lu", &up_s, &up_cs, &idle_s, &idle_cs) == 4);
+	double l1, l5, l15;
+	int run, all, last;
+	CHECK("loadavg_format", slurp("/proc/loadavg") > 0 &&
+	      sscanf(text, "%lf %lf %lf %d/%d %d", &l1, &l5, &l15, &run, &all, &last) == 6 &&
+	      run >= 1 && all >= run && last >= getpid());
+
+	CHECK("stat_readable_sys", slurp("/proc/stat") > 0);
+	unsigned long long u, n, s, i;
+	CHECK("stat_cpu_line", sscanf(text, "cpu  %llu %llu %llu %llu", &u, &n, &s, &i) == 4);
+	CHECK("stat_cpu0_line", strstr(text, "\ncpu0 ") != NULL);
+	CHECK("stat_ctxt_btime_processes", strstr(text, "\nctxt ") && field_after(text, "\nbtime ") > 1000000000 &&
+	      field_after(text, "\nprocesses ") >= 1);
+	CHECK("stat_procs_running", field_after(text, "\nprocs_running ") >= 1);
+
+	struct utsname un;
+	uname(&un);
+	char want[256];
+	snprintf(want, sizeof(want), "Linux version %s ", un.release);
+	CHECK("version_names_release", slurp("/proc/version") > 0 && !strncmp(text, want, strlen(want)));
+	CHECK("ostype_linux", slurp("/proc/sys/kernel/ostype") > 0 && !strcmp(text, "Linux\n"));
+	snprintf(want, sizeof(want), "%s\n", un.release);
+	CHECK("osrelease_is_uname", slurp("/proc/sys/kernel/osrelease") > 0 && !strcmp(text, want));
+	CHECK("pid_max_sane", slurp("/proc/sys/kernel/pid_max") > 0 && atol(text) >= 32768);
+	int fd = open("/proc/sys/kernel/hostname", O_WRONLY);
+	CHECK("hostname_sysctl_writable", fd >= 0 && write(fd, "fsproc\n", 7) == 7);
+	close(fd);
+	uname(&un);
+	CHECK("hostname_sysctl_sets_uname", !strcmp(un.nodename, "fsproc"));
+	CHECK("hostname_sysctl_reads_back", slurp("/proc/sys/kernel/hostname") > 0 && !strcmp(text, "fsproc\n"));
+
+	CHECK("mounts_lists_proc", slurp("/proc/mounts") > 0 && strstr(text, " /proc proc "));
+	CHECK("self_mounts_same", slurp("/proc/self/mounts") > 0 && strstr(text, " /proc proc "));
+	CHECK("filesystems_lists_proc", slurp("/proc/filesystems") > 0 && strstr(text, "nodev\tproc\n"));
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int count = 0;
+	if (slurp("/proc/cpuinfo") > 0)
+		for (char *p = text; (p = strstr(p, "processor\t: ")); p++)
+			count++;
+	CHECK("cpuinfo_one_block_per_cpu", count >= 1 && count == cpus);
+	CHECK("cmdline_has_rdinit", slurp("/proc/cmdline") > 0 && strstr(text, "rdinit=/init"));
+	CHECK("interrupts_header", slurp("/proc/interrupts") > 0 && strstr(text, "CPU0"));
+	CHECK("devices_sections", slurp("/proc/devices") > 0 && !strncmp(text, "Character devices:\n", 19) &&
+	      strstr(text, "\nBlock devices:\n"));
+	char link[64], num[16];
+	snprintf(num, sizeof(num), "%d", getpid());
+	ssize_t len = readlink("/proc/self", link, sizeof(link) - 1);
+	CHECK("self_link_is_pid", len == (ssize_t)strlen(num) && !memcmp(link, num, len));
+	snprintf(want, sizeof(want), "%d/task/%d", getpid(), getpid());
+	len = readlink("/proc/thread-self", link, sizeof(link) - 1);
+	CHECK("thread_self_link", len == (ssize_t)strlen(want) && !memcmp(link, want, len));
+	CHECK_ERRNO("missing_pid_enoent", open("/proc/999999/stat", O_RDONLY), ENOENT);
+	CHECK_ERRNO("proc_file_not_creatable", open("/proc/newfile", O_CREAT | O_WRONLY, 0644), ENOENT);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	struct stat st;
+	if (stat("/proc/self", &st) != 0) {	/* a bare initramfs on Linux */
+		mkdir("/proc", 0555);
+		CHECK("mount_proc", mount("proc", "/proc", "proc", 0, NULL) == 0);
+	}
+	check_self_stat();
+	check_self_status();
+	check_maps();
+	check_args(argc, argv, envp);
+	check_fds();
+	check_children();
+	check_system();
+	printf("fs_proc: %d passed, %d failed\n", utest_passes, utest_failures);
+	if (getpid() == 1)
+		reboot(RB_POWER_OFF);
+	return utest_failures != 0;
+}
