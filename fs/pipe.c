@@ -40,13 +40,9 @@
 #include <linux/init.h>
 #include <linux/err.h>
 #include <uapi/linux/fcntl.h>
+#include <uapi/asm/ioctls.h>
 
 #define PIPEFS_MAGIC 0x50495045	/* statfs f_type, as Linux */
-#ifndef FIONREAD
-#define FIONREAD 0x541B		/* <asm-generic/ioctls.h>: bytes ready to read */
-#endif
-#define F_SETPIPE_SZ 1031	/* F_LINUX_SPECIFIC_BASE + 7 */
-#define F_GETPIPE_SZ 1032	/* F_LINUX_SPECIFIC_BASE + 8 */
 #define PIPE_MAX_SIZE (1024 * 1024)	/* /proc/sys/fs/pipe-max-size default */
 
 static struct super_block *pipe_sb;
@@ -327,12 +323,6 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return put_user(count, (int __user *)arg);
 }
 
-static loff_t pipe_llseek(struct file *f, loff_t off, int whence)
-{
-	(void)f; (void)off; (void)whence;
-	return -ESPIPE;
-}
-
 static int pipe_release(struct inode *inode, struct file *f)
 {
 	struct pipe_inode_info *pipe = f->private_data;
@@ -454,7 +444,7 @@ static int fifo_open(struct inode *inode, struct file *f)
 /* The file operations of every pipe and FIFO file (pipe(2) files never
  * call ->open: they are set up by create_pipe_files). */
 const struct file_operations pipefifo_fops = {
-	.llseek = pipe_llseek,
+	.llseek = no_llseek,	/* ESPIPE; the open clears FMODE_PREAD/PWRITE */
 	.read = pipe_read,
 	.write = pipe_write,
 	.poll = pipe_poll,
