@@ -214,6 +214,7 @@ struct inode {
 	gid_t i_gid;			/* [i] */
 	unsigned int i_nlink;		/* [i] names pointing here */
 	loff_t i_size;			/* [i_mutex] */
+	u64 i_blocks;			/* [i_lock] 512-byte units the contents occupy (st_blocks) */
 	struct timespec64 i_atime, i_mtime, i_ctime;	/* [i] */
 	dev_t i_rdev;			/* device nodes: the device */
 	unsigned long i_ino;

@@ -332,6 +332,13 @@ static void test_fd_forms(void)
 	CHECK("truncate_path_grows_with_zeros", truncate("/fa/t", 20000) == 0 &&
 	      pread(fd, buf, 100, 19900) == 100 && all_bytes(buf, 0, 100));
 	CHECK("ftruncate_to_zero_reads_nothing", ftruncate(fd, 0) == 0 && pread(fd, buf, 10, 0) == 0);
+	CHECK("empty_file_has_no_blocks", fstat(fd, &st) == 0 && st.st_blocks == 0);
+	CHECK("sparse_file_has_no_blocks", ftruncate(fd, 1 << 20) == 0 && fstat(fd, &st) == 0 &&
+	      st.st_size == 1 << 20 && st.st_blocks == 0);
+	CHECK("one_written_byte_takes_a_page", pwrite(fd, "z", 1, 5000) == 1 && fstat(fd, &st) == 0 &&
+	      st.st_blocks == 8);
+	CHECK("shrinking_frees_the_page", ftruncate(fd, 4096) == 0 && fstat(fd, &st) == 0 && st.st_blocks == 0);
+	CHECK("ftruncate_back_to_zero", ftruncate(fd, 0) == 0);
 	CHECK_ERRNO("ftruncate_negative_gives_einval", ftruncate(fd, -1), EINVAL);
 	CHECK_ERRNO("ftruncate_bad_fd_gives_ebadf", ftruncate(-1, 0), EBADF);
 	int ro = open("/fa/t", O_RDONLY);
