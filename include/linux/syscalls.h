@@ -191,4 +191,8 @@ long sys_fchmod(unsigned int fd, unsigned short mode);
 long sys_fchown(unsigned int fd, uid_t user, gid_t group);
 long sys_ftruncate(unsigned int fd, long length);
 long sys_umask(int mask);
+/* fs/statfs.c */
+struct statfs;
+long sys_statfs(const char __user *pathname, struct statfs __user *buf);
+long sys_fstatfs(unsigned int fd, struct statfs __user *buf);
 #endif
