@@ -273,7 +273,6 @@ struct inode *ihold(struct inode *inode);
 void iput(struct inode *inode);
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
 void inode_touch(struct inode *inode, bool atime, bool mtime, bool ctime);
-void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 int generic_permission(struct inode *inode, int mask);
 int inode_permission(struct inode *inode, int mask);
 
