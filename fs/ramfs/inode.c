@@ -314,6 +314,11 @@ static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t
 	mutex_lock(&inode->i_mutex);
 	if (f->f_flags & O_APPEND)
 		*pos = inode->i_size;	/* under i_mutex: appends never interleave */
+	ssize_t err = generic_write_check_limits(*pos, &count);
+	if (err) {
+		mutex_unlock(&inode->i_mutex);
+		return err;
+	}
 	while (done < count) {
 		unsigned long index = *pos / PAGE_SIZE, off = *pos % PAGE_SIZE;
 		size_t n = min(count - done, PAGE_SIZE - off);
