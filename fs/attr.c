@@ -14,15 +14,17 @@
  * and CAP_FSETID (Linux drops those with a non-zero fsuid too). */
 #include <linux/kernel.h>
 #include <linux/fs.h>
-#include <linux/file.h>
 #include <linux/dcache.h>
 #include <linux/sched.h>
 #include <linux/cred.h>
 #include <linux/ktime.h>
+#include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/err.h>
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
+#include <linux/file.h>
+#include <linux/fs_struct.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
 
@@ -44,16 +46,64 @@ static bool chgrp_ok(const struct inode *inode, gid_t gid)
 	return fsuid == 0 || (fsuid == inode->i_uid && (gid == inode->i_gid || in_group_p(gid)));
 }
 
+/* A file may not grow past the caller's RLIMIT_FSIZE: SIGXFSZ (which kills
+ * by default) and EFBIG, as Linux. */
+static int file_size_limit_hit(void)
+{
+	struct sigpending_info info = { .code = SI_USER, .pid = current->tgid,
+					.uid = current_cred()->uid };
+	send_signal(current, SIGXFSZ, &info);
+	return -EFBIG;
+}
+
+/* The caller's RLIMIT_FSIZE. Kernel threads (the initramfs unpacker,
+ * devtmpfs) write without one: the boot task's rlim[] is not set up. */
+static unsigned long fsize_limit(void)
+{
+	return current->mm ? rlimit(RLIMIT_FSIZE) : RLIM_INFINITY;
+}
+
+int inode_newsize_ok(const struct inode *inode, loff_t offset)
+{
+	if (offset < 0)
+		return -EINVAL;
+	if (offset > inode->i_size) {
+		unsigned long limit = fsize_limit();
+		if (limit != RLIM_INFINITY && (unsigned long)offset > limit)
+			return file_size_limit_hit();
+	}
+	return 0;
+}
+
+/* How much of a write of *count bytes at pos may happen (Linux's
+ * generic_write_checks for RLIMIT_FSIZE): cut short at the limit; nothing
+ * at all -> EFBIG. Regular files only. */
+int generic_write_check_limits(loff_t pos, size_t *count)
+{
+	unsigned long limit = fsize_limit();
+	if (limit == RLIM_INFINITY || !*count)
+		return 0;
+	if ((unsigned long)pos >= limit)
+		return file_size_limit_hit();
+	if (*count > limit - pos)
+		*count = limit - pos;
+	return 0;
+}
+
 /* May the caller make the change attr asks for? Strips S_ISGID from a new
  * mode when the caller may not set it. Called by ->setattr. */
 int setattr_prepare(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
 	unsigned int valid = attr->ia_valid;
+	/* Size limits hold even for ATTR_FORCE. */
+	if (valid & ATTR_SIZE) {
+		int err = inode_newsize_ok(inode, attr->ia_size);
+		if (err)
+			return err;
+	}
 	if (valid & ATTR_FORCE)
 		return 0;
-	if ((valid & ATTR_SIZE) && attr->ia_size < 0)
-		return -EINVAL;
 	if ((valid & ATTR_UID) && !chown_ok(inode, attr->ia_uid))
 		return -EPERM;
 	if ((valid & ATTR_GID) && !chgrp_ok(inode, attr->ia_gid))
@@ -148,18 +198,9 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 }
 
 /* ---- The system calls ----
- * [LINUX-DIFF] Linux keeps chmod, chown, access and truncate in fs/open.c
- * and utimensat in fs/utimes.c; they are here so that the fd work on
- * fs/open.c and this land independently. */
-
-#define LOOKUP_EMPTY_OK 0x100	/* an empty name means dfd itself */
-
-/* Resolve a user path relative to dfd (fs/namei.c's user_path_at). */
-static int attr_user_path_at(int dfd, const char __user *uname, unsigned int flags, struct path *path)
-{
-	return user_path_at(dfd, uname, (flags & LOOKUP_FOLLOW) |
-			    (flags & LOOKUP_EMPTY_OK ? LOOKUP_EMPTY : 0), path);
-}
+ * [LINUX-DIFF] Linux keeps chmod, chown, access, truncate and umask in
+ * fs/open.c and kernel/sys.c, utimensat in fs/utimes.c; they are here, next
+ * to the rules they apply. */
 
 /* ---- chmod ---- */
 
@@ -177,7 +218,7 @@ static int chmod_common(const struct path *path, umode_t mode)
 long sys_fchmodat(int dfd, const char __user *filename, umode_t mode)
 {
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
+	int err = user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
 	err = chmod_common(&path, mode);
@@ -188,6 +229,16 @@ long sys_fchmodat(int dfd, const char __user *filename, umode_t mode)
 long sys_chmod(const char __user *filename, umode_t mode)
 {
 	return sys_fchmodat(AT_FDCWD, filename, mode);
+}
+
+long sys_fchmod(unsigned int fd, umode_t mode)
+{
+	struct file *f = fget(fd);	/* O_PATH files: EBADF */
+	if (!f)
+		return -EBADF;
+	int err = chmod_common(&f->f_path, mode);
+	fput(f);
+	return err;
 }
 
 /* ---- chown ---- */
@@ -217,9 +268,9 @@ long sys_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group,
 	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
 	unsigned int lookup = (flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			      (flag & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+			      (flag & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	int err = user_path_at(dfd, filename, lookup, &path);
 	if (err)
 		return err;
 	err = chown_common(&path, user, group);
@@ -235,6 +286,28 @@ long sys_chown(const char __user *filename, uid_t user, gid_t group)
 long sys_lchown(const char __user *filename, uid_t user, gid_t group)
 {
 	return sys_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_fchown(unsigned int fd, uid_t user, gid_t group)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	int err = chown_common(&f->f_path, user, group);
+	fput(f);
+	return err;
+}
+
+/* ---- umask ---- */
+
+long sys_umask(int mask)
+{
+	struct fs_struct *fs = current->fs;
+	spin_lock(&fs->lock);
+	int old = fs->umask;
+	fs->umask = mask & 0777;
+	spin_unlock(&fs->lock);
+	return old;
 }
 
 /* ---- access ----
@@ -257,9 +330,9 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 		cred->fsgid = cred->gid;
 	}
 	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	int err = user_path_at(dfd, filename, lookup, &path);
 	if (!err) {
 		/* MAY_* and R_OK/W_OK/X_OK share their values (4, 2, 1). */
 		if (mode)
@@ -323,11 +396,26 @@ long sys_truncate(const char __user *filename, long length)
 	if (length < 0)
 		return -EINVAL;
 	struct path path;
-	int err = attr_user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, &path);
+	int err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
 	err = vfs_truncate(&path, length);
 	path_put(&path);
+	return err;
+}
+
+/* ftruncate: a regular file open for writing (else EINVAL, as Linux). */
+long sys_ftruncate(unsigned int fd, long length)
+{
+	if (length < 0)
+		return -EINVAL;
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	int err = -EINVAL;
+	if (S_ISREG(f->f_inode->i_mode) && (f->f_mode & FMODE_WRITE))
+		err = do_truncate(f->f_path.dentry, length, ATTR_MTIME | ATTR_CTIME);
+	fput(f);
 	return err;
 }
 
@@ -407,9 +495,9 @@ long sys_utimensat(int dfd, const char __user *filename,
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
 	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	int err = user_path_at(dfd, filename, lookup, &path);
 	if (err)
 		return err;
 	err = vfs_utimes(&path, utimes ? t : NULL);

@@ -214,11 +214,16 @@ static void tmpfs_truncate(struct inode *inode, loff_t newsize)
 {
 	struct tmpfs_inode_info *info = inode->i_private;
 	unsigned long keep = (newsize + PAGE_SIZE - 1) / PAGE_SIZE;
+	unsigned long freed = 0;
 	for (unsigned long i = keep; i < info->nr_pages; i++)
 		if (info->pages[i]) {
 			free_page((unsigned long)info->pages[i]);
 			info->pages[i] = NULL;
+			freed++;
 		}
+	spin_lock(&inode->i_lock);
+	inode->i_blocks -= freed * (PAGE_SIZE / 512);
+	spin_unlock(&inode->i_lock);
 	if (!keep) {
 		kfree(info->pages);
 		info->pages = NULL;
@@ -253,9 +258,11 @@ static const char *tmpfs_get_link(struct dentry *dentry, struct inode *inode)
 	return inode->i_private;
 }
 
-/* Make sure the page array covers index; returns the page or NULL. */
-static void *tmpfs_get_page(struct tmpfs_inode_info *info, unsigned long index)
+/* Make sure the page array covers index; returns the page or NULL. A new
+ * page counts in i_blocks. */
+static void *tmpfs_get_page(struct inode *inode, unsigned long index)
 {
+	struct tmpfs_inode_info *info = inode->i_private;
 	if (index >= info->nr_pages) {
 		unsigned long n = max(index + 1, info->nr_pages * 2);
 		void **p = krealloc(info->pages, n * sizeof(void *), GFP_KERNEL);
@@ -271,6 +278,9 @@ static void *tmpfs_get_page(struct tmpfs_inode_info *info, unsigned long index)
 			return NULL;
 		memset(page, 0, PAGE_SIZE);
 		info->pages[index] = page;
+		spin_lock(&inode->i_lock);
+		inode->i_blocks += PAGE_SIZE / 512;
+		spin_unlock(&inode->i_lock);
 	}
 	return info->pages[index];
 }
@@ -300,15 +310,19 @@ static ssize_t tmpfs_read(struct file *f, char *buf, size_t count, loff_t *pos)
 static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
 	struct inode *inode = f->f_inode;
-	struct tmpfs_inode_info *info = inode->i_private;
 	size_t done = 0;
 	mutex_lock(&inode->i_mutex);
 	if (f->f_flags & O_APPEND)
 		*pos = inode->i_size;	/* under i_mutex: appends never interleave */
+	ssize_t err = generic_write_check_limits(*pos, &count);
+	if (err) {
+		mutex_unlock(&inode->i_mutex);
+		return err;
+	}
 	while (done < count) {
 		unsigned long index = *pos / PAGE_SIZE, off = *pos % PAGE_SIZE;
 		size_t n = min(count - done, PAGE_SIZE - off);
-		char *page = tmpfs_get_page(info, index);
+		char *page = tmpfs_get_page(inode, index);
 		if (!page)
 			break;
 		memcpy(page + off, buf + done, n);
@@ -442,6 +456,13 @@ struct file_system_type tmpfs_fs_type = {
 	.mount = tmpfs_mount,
 };
 
+/* The boot root is a tmpfs that /proc/mounts calls "rootfs", as Linux's
+ * initramfs root; `mount -t rootfs` makes another tmpfs. */
+static struct file_system_type rootfs_fs_type = {
+	.name = "rootfs",
+	.mount = tmpfs_mount,
+};
+
 /* The root of the VFS: a tmpfs mounted at boot, before /init runs. Its
  * mount is its own parent; the references in vfs_root are the tree's. */
 struct path vfs_root;
@@ -450,7 +471,8 @@ static int __init init_rootfs(void)
 {
 	dcache_init();
 	register_filesystem(&tmpfs_fs_type);
-	struct vfsmount *mnt = vfs_kern_mount(&tmpfs_fs_type, 0, "rootfs", NULL);
+	register_filesystem(&rootfs_fs_type);
+	struct vfsmount *mnt = vfs_kern_mount(&rootfs_fs_type, 0, "rootfs", NULL);
 	if (IS_ERR(mnt)) {
 		pr_err("vfs: cannot mount the root tmpfs: %ld\n", PTR_ERR(mnt));
 		return PTR_ERR(mnt);
