@@ -314,6 +314,11 @@ static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t
 	mutex_lock(&inode->i_mutex);
 	if (f->f_flags & O_APPEND)
 		*pos = inode->i_size;	/* under i_mutex: appends never interleave */
+	ssize_t err = generic_write_check_limits(*pos, &count);
+	if (err) {
+		mutex_unlock(&inode->i_mutex);
+		return err;
+	}
 	while (done < count) {
 		unsigned long index = *pos / PAGE_SIZE, off = *pos % PAGE_SIZE;
 		size_t n = min(count - done, PAGE_SIZE - off);
@@ -451,6 +456,13 @@ struct file_system_type tmpfs_fs_type = {
 	.mount = tmpfs_mount,
 };
 
+/* The boot root is a tmpfs that /proc/mounts calls "rootfs", as Linux's
+ * initramfs root; `mount -t rootfs` makes another tmpfs. */
+static struct file_system_type rootfs_fs_type = {
+	.name = "rootfs",
+	.mount = tmpfs_mount,
+};
+
 /* The root of the VFS: a tmpfs mounted at boot, before /init runs. Its
  * mount is its own parent; the references in vfs_root are the tree's. */
 struct path vfs_root;
@@ -459,7 +471,8 @@ static int __init init_rootfs(void)
 {
 	dcache_init();
 	register_filesystem(&tmpfs_fs_type);
-	struct vfsmount *mnt = vfs_kern_mount(&tmpfs_fs_type, 0, "rootfs", NULL);
+	register_filesystem(&rootfs_fs_type);
+	struct vfsmount *mnt = vfs_kern_mount(&rootfs_fs_type, 0, "rootfs", NULL);
 	if (IS_ERR(mnt)) {
 		pr_err("vfs: cannot mount the root tmpfs: %ld\n", PTR_ERR(mnt));
 		return PTR_ERR(mnt);
