@@ -438,6 +438,46 @@ static const struct seq_operations proc_pid_maps_ops = {
 	.show = maps_show,
 };
 
+#ifdef RLIM_NLIMITS
+/* /proc/<pid>/limits: Linux's table, from the task's rlimits (single
+ * words read without rlimit_lock, as Linux's lock_task_sighand snapshot
+ * would differ only by a concurrent setrlimit). */
+static const struct { const char *name, *unit; } lnames[RLIM_NLIMITS] = {
+	{ "Max cpu time", "seconds" }, { "Max file size", "bytes" }, { "Max data size", "bytes" },
+	{ "Max stack size", "bytes" }, { "Max core file size", "bytes" }, { "Max resident set", "bytes" },
+	{ "Max processes", "processes" }, { "Max open files", "files" }, { "Max locked memory", "bytes" },
+	{ "Max address space", "bytes" }, { "Max file locks", "locks" }, { "Max pending signals", "signals" },
+	{ "Max msgqueue size", "bytes" }, { "Max nice priority", NULL }, { "Max realtime priority", NULL },
+	{ "Max realtime timeout", "us" },
+};
+
+static void limit_value(struct seq_file *m, u64 v)
+{
+	if (v == RLIM_INFINITY)
+		seq_printf(m, "%-20s ", "unlimited");
+	else
+		seq_printf(m, "%-20llu ", (unsigned long long)v);
+}
+
+static int proc_pid_limits(struct seq_file *m, struct task_struct *t)
+{
+	seq_printf(m, "%-25s %-20s %-20s %-10s\n", "Limit", "Soft Limit", "Hard Limit", "Units");
+	for (int i = 0; i < RLIM_NLIMITS; i++) {
+		seq_printf(m, "%-25s ", lnames[i].name);
+		limit_value(m, READ_ONCE(t->rlim[i].rlim_cur));
+		limit_value(m, READ_ONCE(t->rlim[i].rlim_max));
+		if (lnames[i].unit)
+			seq_printf(m, "%-10s\n", lnames[i].unit);
+		else
+			seq_putc(m, '\n');
+	}
+	return 0;
+}
+#define PROC_LIMITS_ENTRY REG("limits", proc_pid_limits),
+#else
+#define PROC_LIMITS_ENTRY
+#endif
+
 /* /proc/<pid>/mounts: one mount namespace, so /proc/mounts. */
 static int proc_pid_mounts(struct seq_file *m, struct task_struct *t)
 {
@@ -461,8 +501,158 @@ int proc_thread_self_link(struct proc_inode *pi, char *buf)
 	return 0;
 }
 
-/* ---- fd/ and fdinfo/ ---- [LINUX-DIFF] until the fd tables land every
- * process has no fds here. */
+/* ---- fd/, fdinfo/, exe, cwd, root ----
+ * Another task's files_struct and fs_struct are read under its pi_lock:
+ * exit and exec change task->files and task->fs under it before dropping
+ * their reference, so while we hold it (and see the pointer) the table
+ * cannot be freed; the table's own lock then keeps the slot stable while
+ * we take a reference on the file. */
+#if __has_include(<linux/fdtable.h>)
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <uapi/linux/fcntl.h>
+#define PROC_HAVE_FDTABLE 1
+
+/* The file at fd of t with a reference (fput), or NULL; *cloexec its flag. */
+static struct file *task_fget(struct task_struct *t, int fd, bool *cloexec)
+{
+	unsigned long flags;
+	struct file *f = NULL;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	struct files_struct *files = t->files;
+	if (files && fd >= 0) {
+		spin_lock(&files->file_lock);
+		if ((unsigned int)fd < files->fdt.max_fds && files->fdt.fd[fd]) {
+			f = get_file(files->fdt.fd[fd]);
+			if (cloexec)
+				*cloexec = test_bit(fd, files->fdt.close_on_exec);
+		}
+		spin_unlock(&files->file_lock);
+	}
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	return f;
+}
+
+int proc_next_fd(struct task_struct *t, int from)
+{
+	unsigned long flags;
+	int found = -1;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	struct files_struct *files = t->files;
+	if (files && from >= 0) {
+		spin_lock(&files->file_lock);
+		for (unsigned int i = (unsigned int)from; i < files->fdt.max_fds; i++)
+			if (files->fdt.fd[i]) {
+				found = (int)i;
+				break;
+			}
+		spin_unlock(&files->file_lock);
+	}
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	return found;
+}
+
+bool proc_fd_exists(struct task_struct *t, int fd)
+{
+	struct file *f = task_fget(t, fd, NULL);
+	if (f)
+		fput(f);
+	return f != NULL;
+}
+
+/* The name of path as the reader sees it, as Linux's d_path: files with
+ * no name in the tree show their pseudo name ("pipe:[123]"), removed ones
+ * get " (deleted)". */
+static int path_link(const struct path *path, char *buf)
+{
+	if (!path->mnt) {
+		strlcpy(buf, path->dentry->d_name.name, PATH_MAX);
+		return 0;
+	}
+	char *tmp = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!tmp)
+		return -ENOMEM;
+	char *p = d_path(path, tmp, PATH_MAX - 10);
+	int err = 0;
+	if (IS_ERR(p))
+		err = PTR_ERR(p);
+	else
+		scnprintf(buf, PATH_MAX, "%s%s", p, d_unlinked(path->dentry) ? " (deleted)" : "");
+	kfree(tmp);
+	return err;
+}
+
+int proc_fd_link(struct proc_inode *pi, char *buf)
+{
+	struct task_struct *t = proc_get_task(pi);
+	if (!t)
+		return -ENOENT;
+	struct file *f = task_fget(t, pi->fd, NULL);
+	put_task_struct(t);
+	if (!f)
+		return -ENOENT;
+	int err = path_link(&f->f_path, buf);
+	fput(f);
+	return err;
+}
+
+int proc_fdinfo_show(struct seq_file *m, struct task_struct *t)
+{
+	bool cloexec = false;
+	struct file *f = task_fget(t, PROC_I(m->file->f_inode)->fd, &cloexec);
+	if (!f)
+		return -ENOENT;
+	unsigned int fl = READ_ONCE(f->f_flags) | (cloexec ? O_CLOEXEC : 0);
+	/* [LINUX-DIFF] mounts have no id yet: mnt_id is 0. */
+	seq_printf(m, "pos:\t%lld\nflags:\t0%o\nmnt_id:\t0\nino:\t%lu\n",
+		   (long long)READ_ONCE(f->f_pos), fl, f->f_inode->i_ino);
+	fput(f);
+	return 0;
+}
+
+static int fs_link(struct proc_inode *pi, char *buf, bool root)
+{
+	unsigned long flags;
+	struct task_struct *t = proc_get_task(pi);
+	struct path p = { 0 };
+	if (!t)
+		return -ENOENT;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	if (t->fs) {
+		if (root)
+			get_fs_root(t->fs, &p);
+		else
+			get_fs_pwd(t->fs, &p);
+	}
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	put_task_struct(t);
+	if (!p.dentry)
+		return -ENOENT;
+	int err = path_link(&p, buf);
+	path_put(&p);
+	return err;
+}
+
+static int proc_cwd_link(struct proc_inode *pi, char *buf) { return fs_link(pi, buf, false); }
+static int proc_root_link(struct proc_inode *pi, char *buf) { return fs_link(pi, buf, true); }
+
+static int proc_exe_link(struct proc_inode *pi, char *buf)
+{
+	struct task_struct *t = proc_get_task(pi);
+	if (!t)
+		return -ENOENT;
+	struct mm_struct *mm = proc_get_task_mm(t);
+	put_task_struct(t);
+	if (!mm)
+		return -ENOENT;
+	int err = mm->exe_file ? path_link(&mm->exe_file->f_path, buf) : -ENOENT;
+	mmput(mm);
+	return err;
+}
+#else
+/* Until the fd tables land every process has no fds here. */
 int proc_next_fd(struct task_struct *t, int from)
 {
 	(void)t;
@@ -490,6 +680,7 @@ int proc_fdinfo_show(struct seq_file *m, struct task_struct *t)
 	(void)t;
 	return -ENOENT;
 }
+#endif
 
 #define REG(n, fn) { .name = n, .mode = S_IFREG | 0444, .task_show = fn }
 
@@ -499,10 +690,16 @@ const struct proc_entry tgid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .kind = PROC_FDDIR },
 	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .kind = PROC_FDINFODIR },
 	{ .name = "environ", .mode = S_IFREG | 0400, .task_read = proc_pid_environ },
+#ifdef PROC_HAVE_FDTABLE
+	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_cwd_link },
+	{ .name = "root", .mode = S_IFLNK | 0777, .link = proc_root_link },
+	{ .name = "exe", .mode = S_IFLNK | 0777, .link = proc_exe_link },
+#endif
 	REG("status", proc_pid_status),
 	REG("stat", proc_tgid_stat),
 	REG("statm", proc_pid_statm),
 	REG("comm", proc_pid_comm),
+	PROC_LIMITS_ENTRY
 	REG("mounts", proc_pid_mounts),
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .task_read = proc_pid_cmdline },
 	{ .name = "maps", .mode = S_IFREG | 0444, .seq_ops = &proc_pid_maps_ops },
@@ -513,10 +710,16 @@ const struct proc_entry tid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .kind = PROC_FDDIR },
 	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .kind = PROC_FDINFODIR },
 	{ .name = "environ", .mode = S_IFREG | 0400, .task_read = proc_pid_environ },
+#ifdef PROC_HAVE_FDTABLE
+	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_cwd_link },
+	{ .name = "root", .mode = S_IFLNK | 0777, .link = proc_root_link },
+	{ .name = "exe", .mode = S_IFLNK | 0777, .link = proc_exe_link },
+#endif
 	REG("status", proc_pid_status),
 	REG("stat", proc_tid_stat),
 	REG("statm", proc_pid_statm),
 	REG("comm", proc_pid_comm),
+	PROC_LIMITS_ENTRY
 	REG("mounts", proc_pid_mounts),
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .task_read = proc_pid_cmdline },
 	{ .name = "maps", .mode = S_IFREG | 0444, .seq_ops = &proc_pid_maps_ops },
