@@ -5,7 +5,9 @@
 # Debian's static busybox as /bin/busybox with a symlink for each applet at
 # the path `busybox --list-full` gives; /init, /etc and friends from
 # usr/rootfs/; the end-to-end scenarios from tools/testing/e2e/ under
-# /tests; each TEST_PROGRAM under /tests/bin. Everything is owned by root.
+# /tests; each TEST_PROGRAM under /tests/bin; each file named in the
+# environment variable ROOTFS_EXTRA under /usr/local/bin. Everything is
+# owned by root.
 set -euo pipefail
 busybox=$1
 shift
@@ -26,7 +28,7 @@ if not ok:
     sys.exit(sys.argv[1] + " is not a static ELF program (apt-get install busybox-static)")
 PY
 
-for d in /bin /sbin /usr /usr/bin /usr/sbin /etc /etc/init.d /dev /mnt /home /var /run /tests /tests/e2e /tests/bin; do
+for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/local /usr/local/bin /etc /etc/init.d /dev /mnt /home /var /run /tests /tests/e2e /tests/bin; do
 	echo "dir $d 0755 0 0"
 done
 echo "dir /proc 0555 0 0"
@@ -59,4 +61,8 @@ for f in "$e2e"/*.sh; do
 done
 for p in "$@"; do
 	echo "file /tests/bin/${p##*/} $p 0755 0 0"
+done
+for p in ${ROOTFS_EXTRA:-}; do
+	[ -f "$p" ] || { echo "gen_rootfs.sh: ROOTFS_EXTRA: no file $p" >&2; exit 1; }
+	echo "file /usr/local/bin/${p##*/} $(cd "$(dirname "$p")" && pwd)/${p##*/} 0755 0 0"
 done
