@@ -6,11 +6,13 @@
  * refused by lib/cpio.c). [LINUX-DIFF] gzip/xz-compressed archives are
  * rejected with a log line: there is no inflate in lib/ yet. Corrupt input
  * stops the unpacking with a log line, never a crash: every header field is
- * validated by cpio_next() before it is used. The initrd pages are not
- * freed yet (Linux frees them after unpacking). */
+ * validated by cpio_next() before it is used. Once unpacked, the archive's
+ * pages go back to the page allocator, as on Linux ("Freeing initrd
+ * memory"); boot_info.initrd_start stays set as "there was an initramfs". */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>
+#include <linux/mm.h>
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/fs.h>
@@ -199,7 +201,9 @@ static int __init populate_rootfs(void)
 {
 	if (!boot_info.initrd_start || !vfs_root.dentry)
 		return 0;
-	unpack_to_rootfs(__va(boot_info.initrd_start), boot_info.initrd_size);
+	void *start = __va(boot_info.initrd_start);
+	unpack_to_rootfs(start, boot_info.initrd_size);
+	free_reserved_area(start, start + boot_info.initrd_size, -1, "initrd");
 	return 0;
 }
 device_initcall(populate_rootfs);

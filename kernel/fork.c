@@ -44,6 +44,9 @@ struct task_struct *alloc_task_struct(void)
 	init_completion(&t->vfork_done);
 	init_waitqueue_head(&t->wait_chldexit);
 	t->start_time = ktime_get_ns();
+	t->restart_block.fn = do_no_restart_syscall;
+	itimer_init_task(t);
+	rlimits_init(t);
 	atomic_inc(&nr_threads);
 	atomic64_inc(&total_forks);
 	return t;
@@ -183,6 +186,7 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	p->pgrp = parent->pgrp;
 	p->session = parent->session;
 	p->exit_signal = flags & CSIGNAL;
+	rlimits_fork(p, parent);
 	err = -ENOMEM;
 	if (fpu_copy(p, parent))
 		goto fail;

@@ -7,12 +7,21 @@
  * blocked) the target gets TIF_SIGPENDING and, if it sleeps interruptibly,
  * a wakeup; exit_to_user_mode() then calls arch_do_signal_or_restart(),
  * which takes one signal with get_signal() and builds the handler's frame,
- * or performs the default action (terminate, or ignore).
+ * or performs the default action: ignore, terminate, terminate with a
+ * "core dump" (the 0x80 bit of the wait status), or stop.
+ *
+ * Job control (seed concept: process states): a stop signal's default
+ * action puts the task in TASK_STOPPED and tells the parent (SIGCHLD with
+ * CLD_STOPPED, unless it set SA_NOCLDSTOP; wait with WUNTRACED sees it).
+ * SIGCONT, whatever its disposition, wakes a stopped task when it is sent
+ * and throws away pending stop signals (a stop signal throws away a
+ * pending SIGCONT); the continued task tells its parent (CLD_CONTINUED,
+ * wait with WCONTINUED). SIGKILL also ends a stop.
  *
  * [LINUX-DIFF] Not yet: real-time signal queues (one of each signal is
- * pending, as for Linux's standard signals), stopping and continuing (job
- * control: SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU are ignored), process groups for
- * kill(0) and kill(-pgrp), core dumps. */
+ * pending, as for Linux's standard signals); core files are never written
+ * (the wait status says "dumped" exactly when Linux would have written
+ * one: RLIMIT_CORE of at least a page). */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -24,6 +33,7 @@
 #include <asm/sigframe.h>
 #include <asm/ptrace.h>
 #include <linux/string.h>
+#include <asm/page.h>
 
 /* [LINUX-DIFF] One lock for every task's signal state instead of a
  * per-process siglock: simple, and signals are rare. Lock order:
@@ -41,31 +51,76 @@ static bool valid_signal(int sig)
 	return sig >= 1 && sig <= _NSIG;
 }
 
-/* Default action "ignore": SIGCHLD, SIGURG, SIGWINCH, SIGCONT; and the stop
- * signals, since Lucid has no job control yet. */
+#define STOP_MASK (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
+#define COREDUMP_MASK (sigmask(SIGQUIT) | sigmask(SIGILL) | sigmask(SIGTRAP) | sigmask(SIGABRT) | \
+		       sigmask(SIGBUS) | sigmask(SIGFPE) | sigmask(SIGSEGV) | sigmask(SIGXCPU) | \
+		       sigmask(SIGXFSZ) | sigmask(SIGSYS))
+
+static bool sig_kernel_stop(int sig) { return sigmask(sig) & STOP_MASK; }
+bool sig_kernel_coredump(int sig) { return sigmask(sig) & COREDUMP_MASK; }
+
+/* Default action "ignore": SIGCHLD, SIGURG, SIGWINCH, and SIGCONT (whose
+ * "continue" happens when it is sent, in prepare_signal()). */
 static bool ignored_by_default(int sig)
 {
 	switch (sig) {
 	case SIGCHLD: case SIGURG: case SIGWINCH: case SIGCONT:
-	case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
 		return true;
 	default:
 		return false;
 	}
 }
 
-static bool sig_ignored(struct task_struct *t, int sig)
+/* The disposition says "ignore" (what sigaction's SIG_IGN discards). */
+static bool sig_handler_ignored(struct task_struct *t, int sig)
 {
 	unsigned long h = t->signals->action[sig - 1].handler;
-	if (sig == SIGKILL)
+	if (sig == SIGKILL || sig == SIGSTOP)
 		return false;
 	return h == SIG_IGN || (h == SIG_DFL && ignored_by_default(sig));
+}
+
+/* Is @sig dropped when sent to @t? A blocked signal never is (the action
+ * may change before it is unblocked; sigwaitinfo may take it), including
+ * one rt_sigtimedwait is waiting for. */
+static bool sig_ignored(struct task_struct *t, int sig)
+{
+	if ((t->signals->blocked | t->signals->real_blocked) & sigmask(sig) & ~UNBLOCKABLE)
+		return false;
+	/* init takes only the signals it has handlers for (Linux's
+	 * SIGNAL_UNKILLABLE), even SIGKILL and SIGSTOP: kill -9 1 does nothing. */
+	if (t == child_reaper && t->signals->action[sig - 1].handler == SIG_DFL)
+		return true;
+	return sig_handler_ignored(t, sig);
+}
+
+/* Caller holds signal_lock. What sending @sig does before it is queued:
+ * stop and continue signals cancel each other, and SIGCONT continues a
+ * stopped task at once. Returns the task states to wake. */
+static unsigned int prepare_signal(struct task_struct *t, int sig)
+{
+	struct task_signals *s = t->signals;
+	if (sig_kernel_stop(sig)) {
+		s->pending &= ~sigmask(SIGCONT);
+	} else if (sig == SIGCONT) {
+		s->pending &= ~STOP_MASK;
+		if (s->jobctl & SIGNAL_STOP_STOPPED) {
+			/* A stop wait() has not reported yet is forgotten. */
+			s->jobctl = SIGNAL_STOP_CONTINUED | SIGNAL_CLD_CONTINUED;
+			s->group_exit_code = 0;
+			set_bit(TIF_SIGPENDING, &t->ti_flags);	/* it reports to its parent */
+			return __TASK_STOPPED;
+		}
+	}
+	return 0;
 }
 
 /* Caller holds signal_lock. TIF_SIGPENDING: something is deliverable. */
 static bool recalc_sigpending(struct task_struct *t)
 {
 	u64 ready = t->signals->pending & ~(t->signals->blocked & ~UNBLOCKABLE);
+	if (t->signals->jobctl & SIGNAL_CLD_CONTINUED)
+		ready = 1;	/* not a signal: the parent is to be told it continued */
 	if (ready)
 		set_bit(TIF_SIGPENDING, &t->ti_flags);
 	else
@@ -76,25 +131,38 @@ static bool recalc_sigpending(struct task_struct *t)
 int send_signal(struct task_struct *t, int sig, const struct sigpending_info *info)
 {
 	unsigned long flags;
-	bool wake;
+	unsigned int wake = 0;
 
 	if (!valid_signal(sig))
 		return -EINVAL;
 	if (!t->mm || !t->signals)
 		return 0;	/* kernel threads take no signals */
 	spin_lock_irqsave(&signal_lock, flags);
+	if (t != child_reaper || t->signals->action[sig - 1].handler != SIG_DFL)
+		wake = prepare_signal(t, sig);
 	if (!sig_ignored(t, sig)) {
 		if (!(t->signals->pending & sigmask(sig)))
 			t->signals->info[sig - 1] = *info;
 		t->signals->pending |= sigmask(sig);
 	}
-	wake = recalc_sigpending(t);
+	if (recalc_sigpending(t))
+		wake |= TASK_INTERRUPTIBLE | (sig == SIGKILL ? TASK_WAKEKILL : 0);
 	spin_unlock_irqrestore(&signal_lock, flags);
-	/* A sleeper wakes with -EINTR; a running task sees TIF_SIGPENDING at
-	 * its next return to user mode (at the latest, the next tick). */
+	/* A sleeper wakes with -EINTR (or a restart code); a running task sees
+	 * TIF_SIGPENDING at its next return to user mode (at the latest, the
+	 * next tick). SIGKILL and SIGCONT also wake a stopped task. */
 	if (wake)
-		wake_up_state(t, TASK_INTERRUPTIBLE);
+		wake_up_state(t, wake);
 	return 0;
+}
+
+/* Core files are not written; the status says "dumped" when Linux would
+ * have written one (RLIMIT_CORE at least a page). */
+static int exit_code_for(int sig)
+{
+	if (sig_kernel_coredump(sig) && task_rlimit(current, RLIMIT_CORE) >= PAGE_SIZE)
+		return sig | 0x80;
+	return sig;
 }
 
 void force_sig_fault(int sig, int code, void __user *addr)
@@ -117,22 +185,95 @@ void force_sig_fault(int sig, int code, void __user *addr)
 	/* No handler, or the signal is blocked or ignored: a fault cannot be
 	 * ignored (the instruction would fault again), so the task dies. */
 	pr_info("%s[%d]: signal %d (code %d) at %p\n", tsk->comm, tsk->pid, sig, code, addr);
-	do_exit(sig);
+	do_exit(exit_code_for(sig));
 }
 
 /* A child's exit: its exit_signal (normally SIGCHLD) to the parent. Called
  * with tasklist_lock held. */
 void do_notify_parent(struct task_struct *child, int status)
 {
-	struct sigpending_info info = { .code = CLD_EXITED, .pid = child->tgid, .status = status };
+	struct sigpending_info info = { .code = CLD_EXITED, .pid = child->tgid, .uid = child->cred.uid };
 	if ((status & 0x7f) != 0) {
-		info.code = CLD_KILLED;
+		info.code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
 		info.status = status & 0x7f;
 	} else {
 		info.status = (status >> 8) & 0xff;
 	}
 	if (child->exit_signal > 0 && child->real_parent)
 		send_signal(child->real_parent, child->exit_signal, &info);
+}
+
+/* A child stopped or continued (@why: CLD_STOPPED, CLD_CONTINUED): SIGCHLD
+ * to the parent unless it asked for none (SA_NOCLDSTOP, or SIGCHLD
+ * ignored), and in any case a wakeup for its wait(). tasklist_lock held,
+ * signal_lock not. */
+static void do_notify_parent_cldstop(struct task_struct *tsk, int why, int status)
+{
+	struct task_struct *parent = tsk->real_parent;
+	struct sigpending_info info = { .code = why, .pid = tsk->tgid, .uid = tsk->cred.uid, .status = status };
+	unsigned long flags;
+	bool send = false;
+
+	if (!parent)
+		return;
+	spin_lock_irqsave(&signal_lock, flags);
+	if (parent->signals) {
+		struct k_sigaction *ka = &parent->signals->action[SIGCHLD - 1];
+		send = ka->handler != SIG_IGN && !(ka->flags & SA_NOCLDSTOP);
+	}
+	spin_unlock_irqrestore(&signal_lock, flags);
+	if (send)
+		send_signal(parent, SIGCHLD, &info);
+	wake_up_interruptible_all(&parent->wait_chldexit);
+}
+
+/* wait(WUNTRACED), tasklist_lock held: is @c stopped with the stop not
+ * yet reported? Then the stop signal in *code, and (unless @keep, for
+ * WNOWAIT) reported it is. */
+bool task_stop_report(struct task_struct *c, bool keep, int *code)
+{
+	bool ret = false;
+	spin_lock(&signal_lock);
+	if ((c->signals->jobctl & SIGNAL_STOP_STOPPED) && c->signals->group_exit_code) {
+		*code = c->signals->group_exit_code;
+		if (!keep)
+			c->signals->group_exit_code = 0;
+		ret = true;
+	}
+	spin_unlock(&signal_lock);
+	return ret;
+}
+
+/* wait(WCONTINUED), tasklist_lock held: continued since the last report? */
+bool task_continued_report(struct task_struct *c, bool keep)
+{
+	bool ret = false;
+	spin_lock(&signal_lock);
+	if (c->signals->jobctl & SIGNAL_STOP_CONTINUED) {
+		if (!keep)
+			c->signals->jobctl &= ~SIGNAL_STOP_CONTINUED;
+		ret = true;
+	}
+	spin_unlock(&signal_lock);
+	return ret;
+}
+
+/* tasklist_lock held. Linux's orphaned process group: no member has a
+ * parent in another group of the same session, so no shell is there to
+ * continue it; SIGTSTP, SIGTTIN and SIGTTOU then do not stop it. */
+static bool pgrp_orphaned(pid_t pgrp)
+{
+	struct task_struct *t;
+	list_for_each_entry(t, &task_list, tasks) {
+		if (t->pgrp != pgrp || t->exit_state || !t->mm)
+			continue;
+		struct task_struct *p = t->real_parent;
+		if (!p || p == child_reaper)
+			continue;
+		if (p->pgrp != pgrp && p->session == t->session)
+			return false;
+	}
+	return true;
 }
 
 int copy_signal_state(struct task_struct *child, struct task_struct *parent)
@@ -145,6 +286,8 @@ int copy_signal_state(struct task_struct *child, struct task_struct *parent)
 	if (parent->signals) {
 		*sigs = *parent->signals;
 		sigs->pending = 0;	/* pending signals are not inherited */
+		sigs->jobctl = 0;	/* nor a stop or its report */
+		sigs->group_exit_code = 0;
 	}
 	child->signals = sigs;
 	spin_unlock_irqrestore(&signal_lock, flags);
@@ -263,9 +406,38 @@ long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
 	return err;
 }
 
+/* Stop current for @sig (default action of a stop signal). Called with
+ * tasklist_lock and signal_lock held; returns with both released, after
+ * the task has been continued (SIGCONT) or woken by SIGKILL. */
+static void do_signal_stop(int sig, unsigned long flags)
+{
+	struct task_struct *tsk = current;
+	struct task_signals *s = tsk->signals;
+
+	s->jobctl = SIGNAL_STOP_STOPPED;
+	s->group_exit_code = sig;
+	set_current_state(TASK_STOPPED);
+	spin_unlock(&signal_lock);
+	do_notify_parent_cldstop(tsk, CLD_STOPPED, sig);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	for (;;) {
+		schedule();
+		/* Only SIGCONT (which clears the flag) and SIGKILL end a stop. */
+		spin_lock_irqsave(&signal_lock, flags);
+		if (!(s->jobctl & SIGNAL_STOP_STOPPED) || (s->pending & sigmask(SIGKILL))) {
+			__set_current_state(TASK_RUNNING);
+			spin_unlock_irqrestore(&signal_lock, flags);
+			return;
+		}
+		set_current_state(TASK_STOPPED);
+		spin_unlock_irqrestore(&signal_lock, flags);
+	}
+}
+
 /* Take the lowest deliverable signal of current. Default actions happen
- * here (ignore, or terminate: does not return); with a handler, block what
- * the handler's mask says and return true with @k filled. */
+ * here (ignore; stop: returns when continued; terminate: does not return);
+ * with a handler, block what the handler's mask says and return true with
+ * @k filled. */
 bool get_signal(struct ksignal *k)
 {
 	struct task_struct *tsk = current;
@@ -274,15 +446,27 @@ bool get_signal(struct ksignal *k)
 	if (!tsk->signals)
 		return false;
 	for (;;) {
-		spin_lock_irqsave(&signal_lock, flags);
+		/* tasklist_lock too: a stop looks at the process group and
+		 * tells the parent. */
+		spin_lock_irqsave(&tasklist_lock, flags);
+		spin_lock(&signal_lock);
+		if (tsk->signals->jobctl & SIGNAL_CLD_CONTINUED) {
+			tsk->signals->jobctl &= ~SIGNAL_CLD_CONTINUED;
+			spin_unlock(&signal_lock);
+			do_notify_parent_cldstop(tsk, CLD_CONTINUED, SIGCONT);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			continue;
+		}
 		u64 ready = tsk->signals->pending & ~(tsk->signals->blocked & ~UNBLOCKABLE);
 		if (!ready) {
 			restore_saved_mask(tsk);
 			recalc_sigpending(tsk);
-			spin_unlock_irqrestore(&signal_lock, flags);
+			spin_unlock(&signal_lock);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
 			return false;
 		}
-		int sig = __builtin_ctzll(ready) + 1;
+		/* SIGKILL first (it ends a stop), then the lowest number. */
+		int sig = (ready & sigmask(SIGKILL)) ? SIGKILL : __builtin_ctzll(ready) + 1;
 		tsk->signals->pending &= ~sigmask(sig);
 		k->sig = sig;
 		k->ka = tsk->signals->action[sig - 1];
@@ -298,14 +482,35 @@ bool get_signal(struct ksignal *k)
 			if (k->ka.flags & SA_RESETHAND)
 				tsk->signals->action[sig - 1].handler = SIG_DFL;
 			recalc_sigpending(tsk);
-			spin_unlock_irqrestore(&signal_lock, flags);
+			spin_unlock(&signal_lock);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
 			return true;
 		}
 		recalc_sigpending(tsk);
-		spin_unlock_irqrestore(&signal_lock, flags);
-		if (k->ka.handler == SIG_IGN || (sig != SIGKILL && ignored_by_default(sig)))
+		if (k->ka.handler == SIG_IGN || (sig != SIGKILL && ignored_by_default(sig))) {
+			spin_unlock(&signal_lock);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
 			continue;
-		do_exit(sig);	/* default action: terminate (wait status: the signal) */
+		}
+		/* init never takes a default action (it could only be to die,
+		 * or stop); a signal it had blocked ends here. */
+		if (tsk == child_reaper) {
+			spin_unlock(&signal_lock);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			continue;
+		}
+		if (sig_kernel_stop(sig)) {
+			if (sig != SIGSTOP && pgrp_orphaned(tsk->pgrp)) {
+				spin_unlock(&signal_lock);
+				spin_unlock_irqrestore(&tasklist_lock, flags);
+				continue;	/* nobody could continue it */
+			}
+			do_signal_stop(sig, flags);	/* drops both locks */
+			continue;
+		}
+		spin_unlock(&signal_lock);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		do_exit(exit_code_for(sig));	/* default action: terminate (wait status: the signal) */
 	}
 }
 
@@ -329,7 +534,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 		new.mask &= ~UNBLOCKABLE;
 		current->signals->action[sig - 1] = new;
 		/* POSIX: setting "ignore" discards a pending instance. */
-		if (sig_ignored(current, sig))
+		if (sig_handler_ignored(current, sig))
 			current->signals->pending &= ~sigmask(sig);
 		recalc_sigpending(current);
 	}
@@ -388,6 +593,8 @@ long sys_rt_sigreturn(void)
 		pr_info("%s[%d]: bad signal frame at %#lx\n", current->comm, current->pid, regs->sp);
 		do_exit(SIGSEGV);
 	}
+	/* A restart_syscall(2) after a handler ran would resume a stale call. */
+	current->restart_block.fn = do_no_restart_syscall;
 	spin_lock_irqsave(&signal_lock, flags);
 	current->signals->blocked = mask & ~UNBLOCKABLE;
 	recalc_sigpending(current);
@@ -411,59 +618,105 @@ static struct task_struct *find_target(pid_t id, bool by_tgid, pid_t tgid)
 	return NULL;
 }
 
-/* Send @sig to one process or thread; -ESRCH if there is none. */
-static long kill_one(pid_t id, bool by_tgid, pid_t tgid, int sig)
+/* Caller holds tasklist_lock. May current signal @t? Linux's rule: root
+ * (CAP_KILL), or the sender's real or effective uid is the target's real
+ * or saved uid; SIGCONT also within the sender's session. */
+static bool kill_permitted(struct task_struct *t, int sig)
 {
-	struct sigpending_info info = { .code = SI_USER, .pid = current->tgid };
+	const struct cred *c = &current->cred, *tc = &t->cred;
+	if (c->euid == 0)
+		return true;
+	if (c->euid == tc->suid || c->euid == tc->uid || c->uid == tc->suid || c->uid == tc->uid)
+		return true;
+	return sig == SIGCONT && t->session == current->session;
+}
+
+static void user_info(struct sigpending_info *info, int code)
+{
+	memset(info, 0, sizeof(*info));
+	info->code = code;
+	info->pid = current->tgid;
+	info->uid = current->cred.uid;
+}
+
+/* Send @sig to one process or thread; -ESRCH if there is none, -EPERM if
+ * it is not ours to signal. */
+static long kill_one_info(pid_t id, bool by_tgid, pid_t tgid, int sig, const struct sigpending_info *info)
+{
 	unsigned long flags;
 	long ret = -ESRCH;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	struct task_struct *t = find_target(id, by_tgid, tgid);
 	/* A zombie still exists (kill succeeds) but takes no signals. */
-	if (t)
-		ret = sig && !t->exit_state ? send_signal(t, sig, &info) : 0;
+	if (t && !kill_permitted(t, sig))
+		ret = -EPERM;
+	else if (t)
+		ret = sig && !t->exit_state ? send_signal(t, sig, info) : 0;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
-/* kill(-1, sig): every process but init and the caller. */
+static long kill_one(pid_t id, bool by_tgid, pid_t tgid, int sig, int code)
+{
+	struct sigpending_info info;
+	user_info(&info, code);
+	return kill_one_info(id, by_tgid, tgid, sig, &info);
+}
+
+/* kill(-1, sig): every process but init and the caller that we may
+ * signal. As Linux: -ESRCH only if there is no other process at all;
+ * processes we may not signal are skipped without an error. */
 static long kill_all(int sig)
 {
-	struct sigpending_info info = { .code = SI_USER, .pid = current->tgid };
+	struct sigpending_info info;
 	struct task_struct *t;
 	unsigned long flags;
-	long ret = -ESRCH;
+	long ret = 0;
+	int count = 0;
 
+	user_info(&info, SI_USER);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(t, &task_list, tasks) {
-		if (t->tgid <= 1 || t->tgid == current->tgid || t->exit_state || !t->mm)
+		if (t->tgid <= 1 || t->tgid == current->tgid)
 			continue;
-		ret = sig ? send_signal(t, sig, &info) : 0;
+		count++;
+		if (!kill_permitted(t, sig) || !sig || t->exit_state || !t->mm)
+			continue;
+		long r = send_signal(t, sig, &info);
+		if (r)
+			ret = r;
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return ret;
+	return count ? ret : -ESRCH;
 }
 
 /* kill(0, sig) and kill(-pgrp, sig): every process in the group. A group
- * whose members are all zombies still exists (success, nothing sent). */
+ * whose members are all zombies still exists (success, nothing sent).
+ * Success if at least one was signalled, else the last error. */
 static long kill_pgrp(pid_t pgrp, int sig)
 {
-	struct sigpending_info info = { .code = SI_USER, .pid = current->tgid };
+	struct sigpending_info info;
 	struct task_struct *t;
 	unsigned long flags;
 	long ret = -ESRCH;
+	bool success = false;
 
+	user_info(&info, SI_USER);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(t, &task_list, tasks) {
 		if (t->pgrp != pgrp || (!t->mm && !t->exit_state))
 			continue;	/* other groups, and kernel threads */
-		long r = sig && !t->exit_state ? send_signal(t, sig, &info) : 0;
-		if (ret)
-			ret = r;
+		long r;
+		if (!kill_permitted(t, sig))
+			r = -EPERM;
+		else
+			r = sig && !t->exit_state ? send_signal(t, sig, &info) : 0;
+		success |= r == 0;
+		ret = r;
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return ret;
+	return success ? 0 : ret;
 }
 
 long sys_kill(pid_t pid, int sig)
@@ -471,7 +724,7 @@ long sys_kill(pid_t pid, int sig)
 	if (sig && !valid_signal(sig))
 		return -EINVAL;
 	if (pid > 0)
-		return kill_one(pid, true, 0, sig);
+		return kill_one(pid, true, 0, sig, SI_USER);
 	if (pid == -1)
 		return kill_all(sig);
 	if (pid == INT_MIN)
@@ -483,14 +736,53 @@ long sys_tkill(pid_t tid, int sig)
 {
 	if (tid <= 0 || (sig && !valid_signal(sig)))
 		return -EINVAL;
-	return kill_one(tid, false, 0, sig);
+	return kill_one(tid, false, 0, sig, SI_TKILL);
 }
 
 long sys_tgkill(pid_t tgid, pid_t tid, int sig)
 {
 	if (tgid <= 0 || tid <= 0 || (sig && !valid_signal(sig)))
 		return -EINVAL;
-	return kill_one(tid, false, tgid, sig);
+	return kill_one(tid, false, tgid, sig, SI_TKILL);
+}
+
+/* The sender chooses the siginfo (sigqueue(3) uses SI_QUEUE and si_value);
+ * but it may not pretend to be the kernel or kill(2) (si_code >= 0) or
+ * tkill (SI_TKILL), except towards itself. */
+static long do_sigqueueinfo(pid_t pid, pid_t tid, int sig, const siginfo_t __user *uinfo)
+{
+	siginfo_t si;
+	struct sigpending_info info;
+
+	if (copy_from_user(&si, uinfo, sizeof(si)))
+		return -EFAULT;
+	if ((si.si_code >= 0 || si.si_code == SI_TKILL) && (pid ? pid : tid) != current->tgid)
+		return -EPERM;
+	if ((pid ? pid : tid) <= 0)
+		return -ESRCH;	/* (pid 0 is not "my group" here, as on Linux) */
+	memset(&info, 0, sizeof(info));
+	info.code = si.si_code;
+	info.pid = si.si_pid;
+	info.uid = si.si_uid;
+	memcpy(&info.value, (const char *)&si + 24, sizeof(info.value));	/* si_value */
+	if (pid)
+		return kill_one_info(pid, true, 0, sig, &info);
+	return kill_one_info(tid, false, 0, sig, &info);
+}
+
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const siginfo_t __user *uinfo)
+{
+	return do_sigqueueinfo(pid, 0, sig, uinfo);
+}
+
+long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t tid, int sig, const siginfo_t __user *uinfo)
+{
+	if (tgid <= 0 || tid <= 0)
+		return -EINVAL;
+	/* [LINUX-DIFF] one thread per process: tid must be the process */
+	if (tgid != tid)
+		return -ESRCH;
+	return do_sigqueueinfo(0, tid, sig, uinfo);
 }
 
 /* Replace the mask, sleep until a signal is delivered, and (through the
@@ -513,13 +805,28 @@ long sys_rt_sigsuspend(const u64 __user *umask, size_t sigsetsize)
 	recalc_sigpending(current);
 	spin_unlock_irqrestore(&signal_lock, flags);
 	wait_for_signal();
-	return -EINTR;
+	/* EINTR once a handler ran; a signal without one (a stop and
+	 * continue) restarts the call, as on Linux. */
+	return -ERESTARTNOHAND;
 }
 
 long sys_pause(void)
 {
 	wait_for_signal();
+	return -ERESTARTNOHAND;
+}
+
+long do_no_restart_syscall(struct restart_block *rb)
+{
 	return -EINTR;
+}
+
+/* Entered (as system call 219) when a call that returned
+ * -ERESTART_RESTARTBLOCK is resumed after a signal without handler. */
+long sys_restart_syscall(void)
+{
+	struct restart_block *rb = &current->restart_block;
+	return rb->fn ? rb->fn(rb) : -EINTR;
 }
 
 struct sigwait_timespec {	/* struct __kernel_timespec */
@@ -581,11 +888,13 @@ long sys_rt_sigtimedwait(const u64 __user *uthese, siginfo_t __user *uinfo,
 	sig = dequeue_from(current, these, &info);
 	if (!sig && timeout) {
 		u64 saved = current->signals->blocked;
+		current->signals->real_blocked = these;	/* still "blocked" for sig_ignored() */
 		current->signals->blocked &= ~these;
 		recalc_sigpending(current);
 		spin_unlock_irqrestore(&signal_lock, flags);
 		schedule_timeout_interruptible(timeout);
 		spin_lock_irqsave(&signal_lock, flags);
+		current->signals->real_blocked = 0;
 		current->signals->blocked = saved;
 		sig = dequeue_from(current, these, &info);
 		recalc_sigpending(current);
@@ -595,13 +904,8 @@ long sys_rt_sigtimedwait(const u64 __user *uthese, siginfo_t __user *uinfo,
 		return signal_pending(current) ? -EINTR : -EAGAIN;
 	if (uinfo) {
 		siginfo_t si;
-		memset(&si, 0, sizeof(si));
-		si.si_signo = sig;
-		si.si_code = info.code;
-		if (info.addr)
-			si.si_addr = (void __user *)info.addr;
-		else
-			si.si_pid = info.pid;
+		struct ksignal k = { .sig = sig, .info = info };
+		fill_siginfo(&si, &k);
 		if (copy_to_user(uinfo, &si, sizeof(si)))
 			return -EFAULT;
 	}

@@ -10,6 +10,8 @@
 #include <linux/string.h>
 #include <linux/ktime.h>
 #include <linux/mm.h>
+#include <linux/smp.h>
+#include <linux/jiffies.h>
 
 long sys_getpid(void) { return current->tgid; }
 long sys_gettid(void) { return current->pid; }
@@ -125,15 +127,20 @@ struct sysinfo {
 	char _f[20 - 2 * sizeof(long) - sizeof(int)];
 };
 
+/* As Linux on 64-bit: sizes in bytes (mem_unit 1), loads in 1/65536. No
+ * swap, no block devices (bufferram 0), no high memory. */
 long sys_sysinfo(struct sysinfo __user *uinfo)
 {
 	struct sysinfo si;
 	memset(&si, 0, sizeof(si));
-	si.uptime = (long)(ktime_get_ns() / NSEC_PER_SEC);
-	si.totalram = totalram_pages();
-	si.freeram = nr_free_pages();
+	u64 up = ktime_get_ns();	/* boot time: Lucid never suspends */
+	si.uptime = (long)(up / NSEC_PER_SEC) + (up % NSEC_PER_SEC ? 1 : 0);
+	for (int i = 0; i < 3; i++)
+		si.loads[i] = READ_ONCE(avenrun[i]) << (16 - FSHIFT);
+	si.totalram = totalram_pages() * PAGE_SIZE;
+	si.freeram = nr_free_pages() * PAGE_SIZE;
 	si.procs = (unsigned short)atomic_read(&nr_threads);
-	si.mem_unit = PAGE_SIZE;
+	si.mem_unit = 1;
 	return copy_to_user(uinfo, &si, sizeof(si)) ? -EFAULT : 0;
 }
 
@@ -250,75 +257,408 @@ long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
 
 /* ---- resource limits ---- */
 
-#define RLIM_NLIMITS 16
-#define RLIM_INFINITY (~0UL)
 #define RLIMIT_STACK 3
 #define RLIMIT_NPROC 6
-#define RLIMIT_NOFILE 7
 #define RLIMIT_SIGPENDING 11
+#define NR_OPEN 1048576		/* Linux's fs.nr_open default: RLIMIT_NOFILE's ceiling */
 
-struct rlimit64 {
-	u64 rlim_cur, rlim_max;
-};
-
-/* [LINUX-DIFF] One set of limits for the whole system until processes carry
- * a signal_struct; the values are Linux's defaults. rlimit_lock guards it. */
-static struct rlimit64 rlimits[RLIM_NLIMITS] = {
-	[0] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_CPU */
-	[1] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_FSIZE */
-	[2] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_DATA */
-	[5] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_RSS */
-	[9] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_AS */
-	[10] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_LOCKS */
-	[15] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_RTTIME */
+/* Linux's defaults for init; every process inherits its parent's. */
+static const struct rlimit64 init_rlimits[RLIM_NLIMITS] = {
+	[RLIMIT_CPU] = { RLIM_INFINITY, RLIM_INFINITY },
+	[1] = { RLIM_INFINITY, RLIM_INFINITY },		/* RLIMIT_FSIZE */
+	[2] = { RLIM_INFINITY, RLIM_INFINITY },		/* RLIMIT_DATA */
 	[RLIMIT_STACK] = { 8UL << 20, RLIM_INFINITY },
-	[4] = { 0, RLIM_INFINITY },			/* RLIMIT_CORE */
+	[RLIMIT_CORE] = { 0, RLIM_INFINITY },
+	[5] = { RLIM_INFINITY, RLIM_INFINITY },		/* RLIMIT_RSS */
 	[RLIMIT_NPROC] = { 63536, 63536 },
-	[RLIMIT_NOFILE] = { 1024, 1048576 },
+	[RLIMIT_NOFILE] = { 1024, 4096 },
 	[8] = { 8UL << 20, 8UL << 20 },			/* RLIMIT_MEMLOCK */
+	[9] = { RLIM_INFINITY, RLIM_INFINITY },		/* RLIMIT_AS */
+	[10] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_LOCKS */
 	[RLIMIT_SIGPENDING] = { 63536, 63536 },
 	[12] = { 819200, 819200 },			/* RLIMIT_MSGQUEUE */
 	[13] = { 0, 0 },				/* RLIMIT_NICE */
 	[14] = { 0, 0 },				/* RLIMIT_RTPRIO */
+	[15] = { RLIM_INFINITY, RLIM_INFINITY },	/* RLIMIT_RTTIME */
 };
+/* Guards every task's rlim[] (the owner changes its own; prlimit64 those
+ * of others; fork copies them). Nests inside tasklist_lock. */
 static DEFINE_SPINLOCK(rlimit_lock);
+
+void rlimits_init(struct task_struct *t)
+{
+	memcpy(t->rlim, init_rlimits, sizeof(t->rlim));
+}
+
+void rlimits_fork(struct task_struct *child, struct task_struct *parent)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&rlimit_lock, flags);
+	memcpy(child->rlim, parent->rlim, sizeof(child->rlim));
+	spin_unlock_irqrestore(&rlimit_lock, flags);
+}
+
+u64 task_rlimit(struct task_struct *t, unsigned int resource)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&rlimit_lock, flags);
+	u64 v = t->rlim[resource].rlim_cur;
+	spin_unlock_irqrestore(&rlimit_lock, flags);
+	return v;
+}
+
+/* prlimit64 on another process: Linux's check_prlimit_permission. The
+ * caller's real uid and gid must be all of the target's (real, effective,
+ * saved), unless it has CAP_SYS_RESOURCE (root here). */
+static bool prlimit_permitted(struct task_struct *t)
+{
+	const struct cred *c = &current->cred, *tc = &t->cred;
+	if (t == current || c->euid == 0)
+		return true;
+	return c->uid == tc->euid && c->uid == tc->suid && c->uid == tc->uid &&
+	       c->gid == tc->egid && c->gid == tc->sgid && c->gid == tc->gid;
+}
+
+static long do_prlimit(struct task_struct *t, unsigned int resource, const struct rlimit64 *new,
+		       struct rlimit64 *old)
+{
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new) {
+		if (new->rlim_cur > new->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN)
+			return -EPERM;
+	}
+	long err = 0;
+	unsigned long flags;
+	spin_lock_irqsave(&rlimit_lock, flags);
+	struct rlimit64 *r = &t->rlim[resource];
+	/* Raising a hard limit needs CAP_SYS_RESOURCE. */
+	if (new && new->rlim_max > r->rlim_max && current->cred.euid != 0)
+		err = -EPERM;
+	if (!err) {
+		if (old)
+			*old = *r;
+		if (new)
+			*r = *new;
+	}
+	spin_unlock_irqrestore(&rlimit_lock, flags);
+	if (!err && new && resource == RLIMIT_CPU && new->rlim_cur != RLIM_INFINITY)
+		pr_info_once("%s[%d]: RLIMIT_CPU is recorded but not enforced (no SIGXCPU yet)\n",
+			     current->comm, current->pid);
+	return err;
+}
 
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
 		   struct rlimit64 __user *old_rlim)
 {
 	struct rlimit64 new, old;
-	if (resource >= RLIM_NLIMITS)
-		return -EINVAL;
-	if (pid && pid != current->tgid)
-		return -ESRCH;	/* [LINUX-DIFF] only the caller's own limits for now */
-	if (new_rlim) {
-		if (copy_from_user(&new, new_rlim, sizeof(new)))
-			return -EFAULT;
-		if (new.rlim_cur > new.rlim_max)
-			return -EINVAL;
-		if (resource == RLIMIT_NOFILE && new.rlim_max > 1048576)
-			return -EPERM;
-	}
-	spin_lock(&rlimit_lock);
-	old = rlimits[resource];
-	if (new_rlim)
-		rlimits[resource] = new;
-	spin_unlock(&rlimit_lock);
-	if (old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+	unsigned long flags;
+	long err;
+
+	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
 		return -EFAULT;
-	return 0;
+	/* tasklist_lock keeps the target from being freed meanwhile. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	struct task_struct *t = pid ? find_task_by_vpid(pid) : current;
+	if (t && t->exit_state == EXIT_DEAD)
+		t = NULL;
+	if (!t)
+		err = -ESRCH;
+	else if (!prlimit_permitted(t))
+		err = -EPERM;
+	else
+		err = do_prlimit(t, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!err && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+		return -EFAULT;
+	return err;
 }
 
 long sys_getrlimit(unsigned int resource, struct rlimit64 __user *rlim)
 {
-	return sys_prlimit64(0, resource, NULL, rlim);
+	struct rlimit64 old;
+	long err = do_prlimit(current, resource, NULL, &old);
+	if (!err && copy_to_user(rlim, &old, sizeof(old)))
+		return -EFAULT;
+	return err;
 }
 
 long sys_setrlimit(unsigned int resource, const struct rlimit64 __user *rlim)
 {
-	if (!rlim)
+	struct rlimit64 new;
+	if (copy_from_user(&new, rlim, sizeof(new)))
 		return -EFAULT;
-	return sys_prlimit64(0, resource, rlim, NULL);
+	return do_prlimit(current, resource, &new, NULL);
+}
+
+/* ---- CPU time (seed concept: accounting) ---- */
+
+/* Split @t's exact run time in the ratio of the tick's user/system
+ * samples (Linux's cputime_adjust), never reporting less than before. */
+void task_cputime_adjusted(struct task_struct *t, u64 *ut, u64 *st)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	u64 rtime = READ_ONCE(t->se.sum_exec_runtime);
+	u64 u = READ_ONCE(t->utime) / TICK_NSEC, s = READ_ONCE(t->stime) / TICK_NSEC;
+	u64 stime, utime;
+	if (rtime < t->prev_utime + t->prev_stime) {
+		stime = t->prev_stime;
+		utime = t->prev_utime;
+		goto out;
+	}
+	if (s == 0) {
+		stime = 0;
+	} else if (u == 0) {
+		stime = rtime;
+	} else {
+		u64 total = u + s;	/* ticks: far below 2^32, so no overflow below */
+		stime = rtime / total * s + rtime % total * s / total;
+	}
+	if (stime < t->prev_stime)
+		stime = t->prev_stime;
+	utime = rtime - stime;
+	if (utime < t->prev_utime) {
+		utime = t->prev_utime;
+		stime = rtime - utime;
+	}
+	t->prev_stime = stime;
+	t->prev_utime = utime;
+out:
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	*ut = utime;
+	*st = stime;
+}
+
+/* ---- scheduling policy, priority and affinity ---- */
+
+#define SCHED_NORMAL 0
+#define SCHED_FIFO 1
+#define SCHED_RR 2
+#define SCHED_BATCH 3
+#define SCHED_IDLE 5
+#define PRIO_PROCESS 0
+#define PRIO_PGRP 1
+#define PRIO_USER 2
+
+/* tasklist_lock held: pid 0 is the caller; a negative pid is nobody. */
+static struct task_struct *find_process(pid_t pid)
+{
+	if (pid < 0)
+		return NULL;
+	return pid ? find_task_by_vpid(pid) : current;
+}
+
+long sys_sched_getscheduler(pid_t pid)
+{
+	unsigned long flags;
+	if (pid < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	struct task_struct *t = find_process(pid);
+	long ret = t ? (long)t->policy : -ESRCH;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+struct sched_param {
+	int sched_priority;
+};
+
+long sys_sched_getparam(pid_t pid, struct sched_param __user *param)
+{
+	unsigned long flags;
+	if (!param || pid < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	struct task_struct *t = find_process(pid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!t)
+		return -ESRCH;
+	struct sched_param p = { 0 };	/* normal policies have priority 0 */
+	return copy_to_user(param, &p, sizeof(p)) ? -EFAULT : 0;
+}
+
+long sys_sched_get_priority_max(int policy)
+{
+	switch (policy) {
+	case SCHED_FIFO: case SCHED_RR:
+		return 99;
+	case SCHED_NORMAL: case SCHED_BATCH: case SCHED_IDLE:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+long sys_sched_get_priority_min(int policy)
+{
+	switch (policy) {
+	case SCHED_FIFO: case SCHED_RR:
+		return 1;
+	case SCHED_NORMAL: case SCHED_BATCH: case SCHED_IDLE:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static bool nice_permitted(struct task_struct *t)
+{
+	const struct cred *c = &current->cred;
+	return c->euid == 0 || c->euid == t->cred.uid || c->euid == t->cred.euid;
+}
+
+/* tasklist_lock held. Linux's set_one_prio: another user's process is
+ * EPERM; a lower nice value than now (more CPU) needs CAP_SYS_NICE. */
+static long set_one_prio(struct task_struct *t, int niceval, long err)
+{
+	if (!nice_permitted(t))
+		return -EPERM;
+	if (niceval < t->static_prio - 120 && current->cred.euid != 0)
+		return -EACCES;
+	set_user_nice(t, niceval);
+	return err == -ESRCH ? 0 : err;
+}
+
+/* [LINUX-DIFF] Kernel threads are reachable by pid only, not as members
+ * of process group 0 or of user 0's processes. */
+static bool prio_matches(struct task_struct *t, int which, int who)
+{
+	if (t->exit_state || (!t->mm && which != PRIO_PROCESS))
+		return false;
+	switch (which) {
+	case PRIO_PROCESS: return t->tgid == who;
+	case PRIO_PGRP: return t->pgrp == who;
+	default: return t->cred.uid == (uid_t)who;
+	}
+}
+
+static int who_or_self(int which, int who)
+{
+	if (who)
+		return who;
+	return which == PRIO_PROCESS ? current->tgid : which == PRIO_PGRP ? current->pgrp : (int)current->cred.uid;
+}
+
+long sys_setpriority(int which, int who, int niceval)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	long err = -ESRCH;
+	if (which < PRIO_PROCESS || which > PRIO_USER)
+		return -EINVAL;
+	niceval = niceval < -20 ? -20 : niceval > 19 ? 19 : niceval;
+	who = who_or_self(which, who);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks)
+		if (prio_matches(t, which, who))
+			err = set_one_prio(t, niceval, err);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+/* The raw call returns 20 - nice (1..40), so no success is negative;
+ * libc turns it back into the nice value. */
+long sys_getpriority(int which, int who)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	long ret = -ESRCH;
+	if (which < PRIO_PROCESS || which > PRIO_USER)
+		return -EINVAL;
+	who = who_or_self(which, who);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks) {
+		if (!prio_matches(t, which, who))
+			continue;
+		long n = 20 - (t->static_prio - 120);
+		if (n > ret)
+			ret = n;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/* The cpumask's size in bytes as Linux counts it: whole longs covering
+ * nr_cpu_ids bits. */
+static unsigned int cpumask_size(void)
+{
+	return (unsigned int)((nr_cpu_ids + BITS_PER_LONG - 1) / BITS_PER_LONG * sizeof(long));
+}
+
+static unsigned long online_mask(void)
+{
+	unsigned long m = 0;
+	int cpu;
+	for_each_online_cpu(cpu)
+		if (cpu < BITS_PER_LONG)
+			m |= 1UL << cpu;
+	return m;
+}
+
+long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask)
+{
+	unsigned long flags, mask;
+	if ((u64)len * 8 < (u64)nr_cpu_ids || (len & (sizeof(long) - 1)))
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	struct task_struct *t = find_process(pid);
+	mask = t ? READ_ONCE(t->cpus_mask) & online_mask() : 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!t)
+		return -ESRCH;
+	unsigned int retlen = min(len, cpumask_size());
+	/* [LINUX-DIFF] at most BITS_PER_LONG CPUs: the mask is one long. */
+	if (copy_to_user(user_mask, &mask, min(retlen, (unsigned int)sizeof(mask))) ||
+	    (retlen > sizeof(mask) && clear_user((char __user *)user_mask + sizeof(mask), retlen - sizeof(mask))))
+		return -EFAULT;
+	return retlen;
+}
+
+long sys_sched_setaffinity(pid_t pid, unsigned int len, const unsigned long __user *user_mask)
+{
+	unsigned long flags, mask = 0;
+	/* A short mask is zero-extended, a long one cut to cpumask_size(). */
+	unsigned int n = min(len, (unsigned int)sizeof(mask));
+	if (copy_from_user(&mask, user_mask, n))
+		return -EFAULT;
+	long err = 0;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	struct task_struct *t = find_process(pid);
+	if (!t)
+		err = -ESRCH;
+	else if (!nice_permitted(t))
+		err = -EPERM;
+	else if (!(mask & online_mask()))
+		err = -EINVAL;
+	else {
+		unsigned long pf;
+		spin_lock_irqsave(&t->pi_lock, pf);
+		t->cpus_mask = mask;
+		spin_unlock_irqrestore(&t->pi_lock, pf);
+	}
+	bool self = t == current;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	/* A wakeup places a task on an allowed CPU: if we are on a CPU no
+	 * longer allowed, sleep one tick to move. [LINUX-DIFF] another task
+	 * moves at its next wakeup, not at once. */
+	if (!err && self && !(mask & (1UL << smp_processor_id())))
+		schedule_timeout_uninterruptible(1);
+	return err;
+}
+
+struct getcpu_cache;
+long sys_getcpu(unsigned __user *cpup, unsigned __user *nodep, struct getcpu_cache __user *unused)
+{
+	unsigned int cpu = (unsigned int)raw_smp_processor_id();
+	if (cpup && put_user(cpu, cpup))
+		return -EFAULT;
+	if (nodep && put_user(0u, nodep))
+		return -EFAULT;
+	return 0;
 }
 
 /* ---- process groups and sessions (seed concept: sessions and job control) ---- */

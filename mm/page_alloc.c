@@ -299,6 +299,32 @@ void memblock_free_all(void)
 	reserved_pages = PFN_DOWN(memblock_total_ram()) - total;
 }
 
+/* Hand pages memblock reserved at boot to the buddy allocator once their
+ * contents are no longer needed (Linux's free_reserved_area(); the initrd
+ * after unpacking). Only whole pages inside [start, end) go; poison >= 0
+ * fills them with that byte first. Returns the number of pages freed. */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
+{
+	unsigned long pfn = PFN_UP(__pa(start)), last = PFN_DOWN(__pa(end)), n = 0;
+	for (; pfn < last; pfn++, n++) {
+		struct page *p = pfn_to_page(pfn);
+		struct zone *z = page_zone(p);
+		if (poison >= 0)
+			memset(page_address(p), poison, PAGE_SIZE);
+		p->flags = 0;
+		atomic_set(&p->_refcount, 0);
+		spin_lock_irq(&z->lock);
+		__free_one_block(z, pfn, 0);
+		z->nr_free++;
+		z->managed++;
+		reserved_pages--;
+		spin_unlock_irq(&z->lock);
+	}
+	if (n && s)
+		pr_info("Freeing %s memory: %luK\n", s, n << (PAGE_SHIFT - 10));
+	return n;
+}
+
 static unsigned long pcp_pages(void)
 {
 	unsigned long n = 0;

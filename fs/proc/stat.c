@@ -117,23 +117,15 @@ int loadavg_proc_show(struct seq_file *m, void *v)
 	(void)v;
 	for_each_online_cpu(cpu)
 		running += sched_nr_running(cpu);
-#ifdef FSHIFT
-	/* The scheduler's averages (kernel/sched/loadavg.c), FSHIFT fixed
-	 * point, printed as Linux's LOAD_INT.LOAD_FRAC. */
-	unsigned long a[3];
+	/* avenrun: kernel/sched/loadavg.c, FSHIFT fixed point, shown with
+	 * two decimals rounded as Linux's LOAD_INT/LOAD_FRAC. */
+	unsigned long l[3];
 	for (int i = 0; i < 3; i++)
-		a[i] = READ_ONCE(avenrun[i]) + FIXED_1 / 200;	/* round to 1/100 */
-#define LOAD_INT(x) ((x) >> FSHIFT)
-#define LOAD_FRAC(x) LOAD_INT(((x) & (FIXED_1 - 1)) * 100)
+		l[i] = READ_ONCE(avenrun[i]) + FIXED_1 / 200;
 	seq_printf(m, "%lu.%02lu %lu.%02lu %lu.%02lu %u/%d %d\n",
-		   LOAD_INT(a[0]), LOAD_FRAC(a[0]), LOAD_INT(a[1]), LOAD_FRAC(a[1]),
-		   LOAD_INT(a[2]), LOAD_FRAC(a[2]), running ? running : 1,
-		   atomic_read(&nr_threads), last_pid());
-#else
-	/* [LINUX-DIFF] the load averages themselves arrive with the
-	 * scheduler's calc_global_load; until then they read 0.00. */
-	seq_printf(m, "0.00 0.00 0.00 %u/%d %d\n", running ? running : 1,
-		   atomic_read(&nr_threads), last_pid());
-#endif
+		   l[0] >> FSHIFT, ((l[0] & (FIXED_1 - 1)) * 100) >> FSHIFT,
+		   l[1] >> FSHIFT, ((l[1] & (FIXED_1 - 1)) * 100) >> FSHIFT,
+		   l[2] >> FSHIFT, ((l[2] & (FIXED_1 - 1)) * 100) >> FSHIFT,
+		   running ? running : 1, atomic_read(&nr_threads), last_pid());
 	return 0;
 }

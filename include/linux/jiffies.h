@@ -3,6 +3,8 @@
 #define _LINUX_JIFFIES_H
 #include <linux/types.h>
 #define HZ 100
+#define TICK_NSEC (1000000000ULL / HZ)
+#define USER_HZ 100	/* clock_t units of times(2) */
 extern volatile unsigned long jiffies;
 #define time_after(a, b) ((long)((b) - (a)) < 0)
 #define time_before(a, b) time_after(b, a)

@@ -28,6 +28,7 @@ static inline bool PageSlab(struct page *p) { return test_bit(PG_slab, &p->flags
 /* mm/page_alloc.c */
 void free_area_init(void);
 void memblock_free_all(void);
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
 int buddyinfo_show(char *buf, size_t size);
 struct mem_stats {
 	unsigned long total_pages, free_pages, reserved_pages, slab_pages, pgtable_pages;

@@ -20,6 +20,7 @@
 #include <linux/cred.h>
 #include <asm/percpu.h>
 #include <linux/signal_types.h>
+#include <linux/timer.h>
 
 /* __state values (the seeds' state machine). */
 #define TASK_RUNNING 0x0000
@@ -27,6 +28,9 @@
 #define TASK_UNINTERRUPTIBLE 0x0002
 #define __TASK_STOPPED 0x0004
 #define __TASK_TRACED 0x0008
+#define TASK_WAKEKILL 0x0100	/* SIGKILL wakes it (with __TASK_STOPPED: a stopped task) */
+#define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)	/* job-control stop (SIGSTOP...) */
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_DEAD 0x0080
 #define TASK_NEW 0x0800
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
@@ -55,6 +59,36 @@ struct sighand_struct;
 struct cred;
 struct sched_class;
 
+/* A system call to redo after a signal without handler (restart_syscall(2)):
+ * -ERESTART_RESTARTBLOCK leaves its state here. */
+struct restart_block {
+	long (*fn)(struct restart_block *);
+	union {
+		struct {
+			int clockid;
+			u64 expires;	/* absolute ns on that clock */
+			void __user *rmtp;
+		} nanosleep;
+	};
+};
+
+/* One resource limit (struct rlimit64 of prlimit64(2)). */
+struct rlimit64 {
+	u64 rlim_cur, rlim_max;
+};
+#define RLIM_NLIMITS 16
+#define RLIM_INFINITY (~0ULL)
+#define RLIMIT_CPU 0
+#define RLIMIT_CORE 4
+#define RLIMIT_NOFILE 7
+
+/* Interval timers of setitimer(2). ITIMER_REAL is a kernel timer; VIRTUAL
+ * and PROF count down in the tick (kernel/time/itimer.c). */
+struct cpu_itimer {
+	u64 expires;	/* ns of CPU time left, 0: off */
+	u64 incr;	/* reload, ns */
+};
+
 struct sched_entity {
 	u64 vruntime;		/* [r] weighted ns of CPU received */
 	u64 exec_start;		/* [r] when it last started running (ns) */
@@ -81,6 +115,7 @@ struct task_struct {
 
 	int on_rq;			/* [r] queued on a run queue */
 	int on_cpu;			/* [r] running now (or switching out) */
+	int sched_contributes_to_load;	/* [r] asleep in D state, counted in rq->nr_uninterruptible */
 	int cpu;			/* [p][r] CPU whose run queue has it */
 	int prio, static_prio;		/* [r] 100 + 20 + nice for normal tasks */
 	unsigned int policy;		/* [r] SCHED_NORMAL ... */
@@ -113,9 +148,27 @@ struct task_struct {
 	struct cred cred;		/* [c] copied at fork */
 	int __user *clear_child_tid;	/* [c] set_tid_address */
 
-	u64 utime, stime;		/* [r] ns in user / kernel mode */
+	/* CPU time (seed concept: accounting). The tick samples where it
+	 * finds the task (user or kernel mode); task_cputime_adjusted() splits
+	 * the exact sum_exec_runtime in that ratio, as Linux does. */
+	u64 utime, stime;		/* [tick] ns sampled in user / kernel mode (only the tick of the task's CPU writes) */
+	u64 prev_utime, prev_stime;	/* [p] last adjusted values: reports never go backwards */
+	u64 cutime, cstime;		/* [t] adjusted times of reaped children (and theirs) */
+	unsigned long min_flt, maj_flt;	/* [c] page faults resolved without / with I/O */
+	unsigned long cmin_flt, cmaj_flt;	/* [t] those of reaped children */
+	unsigned long maxrss, cmaxrss;	/* [t] peak resident pages seen (own, largest reaped child) */
 	u64 start_time;			/* [i] ns since boot */
 	unsigned long nvcsw, nivcsw;	/* [r] voluntary / involuntary switches */
+	unsigned long cnvcsw, cnivcsw;	/* [t] those of reaped children */
+
+	struct restart_block restart_block;	/* [c] */
+	struct rlimit64 rlim[RLIM_NLIMITS];	/* [rl] rlimit_lock (kernel/sys.c); copied at fork */
+	/* Interval timers [it] itimer_lock (kernel/time/itimer.c); not
+	 * inherited by fork, kept by exec. */
+	struct timer_list real_timer;	/* ITIMER_REAL: fires SIGALRM */
+	u64 it_real_expires;		/* [it] CLOCK_MONOTONIC ns, 0: off */
+	u64 it_real_incr;		/* [it] reload, ns */
+	struct cpu_itimer it[2];	/* [it] ITIMER_VIRTUAL, ITIMER_PROF */
 
 	spinlock_t pi_lock;
 
@@ -175,6 +228,24 @@ struct task_struct *alloc_task_struct(void);
 struct task_struct *create_kernel_thread(int (*fn)(void *), void *arg, const char *name);
 /* kernel/exit.c */
 __attribute__((noreturn)) void do_exit(long code);
+extern struct task_struct *child_reaper;	/* init */
+/* kernel/sys.c: CPU time with the tick's user/system split applied. */
+void task_cputime_adjusted(struct task_struct *t, u64 *ut, u64 *st);
+/* kernel/sys.c: @t's current soft limit (t = current, or tasklist_lock held). */
+u64 task_rlimit(struct task_struct *t, unsigned int resource);
+/* kernel/time/itimer.c */
+void account_process_tick(struct task_struct *p, bool user);
+void itimers_exit(struct task_struct *t);
+void itimer_init_task(struct task_struct *p);
+/* kernel/sys.c */
+void rlimits_init(struct task_struct *t);
+void rlimits_fork(struct task_struct *child, struct task_struct *parent);
+/* kernel/sched/loadavg.c */
+extern unsigned long avenrun[3];	/* load averages, FSHIFT fixed point */
+#define FSHIFT 11
+#define FIXED_1 (1 << FSHIFT)
+void calc_global_load(void);
+long do_no_restart_syscall(struct restart_block *rb);
 struct task_struct *find_task_by_vpid(pid_t pid);	/* tasklist_lock held */
 /* kernel/pid.c */
 pid_t alloc_pid(void);

@@ -7,6 +7,7 @@
 
 #include <linux/signal_types.h>
 #include <uapi/asm/sigcontext.h>
+#include <uapi/asm/siginfo.h>
 
 struct task_struct;
 /* A synchronous fault in the current task (SIGSEGV, SIGBUS, SIGFPE...):
@@ -19,6 +20,11 @@ int send_signal(struct task_struct *t, int sig, const struct sigpending_info *in
 void do_notify_parent(struct task_struct *child, int status);
 /* fork: the child gets its own signal state with the parent's actions and
  * mask, not its pending signals. 0 or -ENOMEM. */
+/* wait(), tasklist_lock held: an unreported stop (its signal in *code) or
+ * continue of child @c; reported unless @keep (WNOWAIT). */
+bool task_stop_report(struct task_struct *c, bool keep, int *code);
+bool task_continued_report(struct task_struct *c, bool keep);
+bool sig_kernel_coredump(int sig);
 int copy_signal_state(struct task_struct *child, struct task_struct *parent);
 /* When the task_struct is freed. */
 void free_task_signals(struct task_struct *t);
@@ -44,6 +50,8 @@ struct ksignal {
 	bool on_altstack;		/* the interrupted code already runs on it */
 };
 bool get_signal(struct ksignal *k);
+/* The siginfo_t user space sees for @k (arch/x86/kernel/signal.c). */
+void fill_siginfo(siginfo_t *si, const struct ksignal *k);
 struct pt_regs;
 void arch_do_signal_or_restart(struct pt_regs *regs);	/* arch/x86/kernel/signal.c */
 #endif

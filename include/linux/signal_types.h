@@ -18,7 +18,14 @@ struct sigpending_info {
 	int pid;		/* sender (kill) or child (SIGCHLD) */
 	unsigned long addr;	/* fault address */
 	int status;		/* SIGCHLD: exit status */
+	unsigned int uid;	/* sender's real uid (kill, sigqueue, SIGCHLD) */
+	u64 value;		/* rt_sigqueueinfo: si_value (sigval), as the sender gave it */
 };
+
+/* task_signals.jobctl: job-control state (seed concept: process states). */
+#define SIGNAL_STOP_STOPPED 0x1		/* stopped by SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU */
+#define SIGNAL_STOP_CONTINUED 0x2	/* SIGCONT continued it; wait(WCONTINUED) not yet told */
+#define SIGNAL_CLD_CONTINUED 0x4	/* the parent is still to get SIGCHLD/CLD_CONTINUED */
 
 /* Allocated for user tasks (fork, or the first exec of a kernel thread).
  * [LINUX-DIFF] Each task has its own table: no shared sighand_struct until
@@ -27,10 +34,13 @@ struct task_signals {
 	u64 pending;				/* bit sig-1: queued (one of each, like Linux's standard signals) */
 	u64 blocked;				/* bit sig-1: not delivered now */
 	u64 saved_mask;				/* sigsuspend: the mask to go back to */
+	u64 real_blocked;			/* rt_sigtimedwait: the set it waits for (unblocked meanwhile) */
 	bool restore_saved_mask;		/* ... after the next delivery */
 	unsigned long altstack_sp;		/* sigaltstack: base, size (0: none) */
 	unsigned long altstack_size;
 	struct k_sigaction action[_NSIG];	/* index sig-1 */
 	struct sigpending_info info[_NSIG];
+	unsigned int jobctl;			/* SIGNAL_* above */
+	int group_exit_code;			/* the signal that stopped it, until wait(WUNTRACED) reports it */
 };
 #endif

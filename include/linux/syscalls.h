@@ -94,6 +94,26 @@ long sys_sigaltstack(const struct sigaltstack __user *ss, struct sigaltstack __u
 long sys_kill(pid_t pid, int sig);
 long sys_tkill(pid_t tid, int sig);
 long sys_tgkill(pid_t tgid, pid_t tid, int sig);
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const struct siginfo __user *uinfo);
+long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t tid, int sig, const struct siginfo __user *uinfo);
+long sys_restart_syscall(void);
+long sys_getrusage(int who, struct rusage __user *ru);
+struct __kernel_old_itimerval;
+long sys_getitimer(int which, struct __kernel_old_itimerval __user *value);
+long sys_setitimer(int which, const struct __kernel_old_itimerval __user *value,
+		   struct __kernel_old_itimerval __user *ovalue);
+long sys_alarm(unsigned int seconds);
+struct sched_param;
+long sys_sched_getscheduler(pid_t pid);
+long sys_sched_getparam(pid_t pid, struct sched_param __user *param);
+long sys_sched_get_priority_max(int policy);
+long sys_sched_get_priority_min(int policy);
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int niceval);
+long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask);
+long sys_sched_setaffinity(pid_t pid, unsigned int len, const unsigned long __user *user_mask);
+struct getcpu_cache;
+long sys_getcpu(unsigned __user *cpup, unsigned __user *nodep, struct getcpu_cache __user *unused);
 /* fs/namei_syscalls.c */
 long sys_mkdir(const char __user *pathname, unsigned short mode);
 long sys_mkdirat(int dfd, const char __user *pathname, unsigned short mode);

@@ -180,6 +180,10 @@ static int try_to_wake_up(struct task_struct *p, unsigned int state)
 	arch_spin_lock(&rq->lock);
 	p->cpu = cpu;
 	WRITE_ONCE(p->__state, TASK_RUNNING);
+	if (p->sched_contributes_to_load) {
+		rq->nr_uninterruptible--;
+		p->sched_contributes_to_load = 0;
+	}
 	activate_task(rq, p, true);
 	check_preempt_curr(rq, p);
 	arch_spin_unlock(&rq->lock);
@@ -201,6 +205,11 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 void sched_fork(struct task_struct *p)
 {
 	init_sched_fields(p);
+	if (current->mm) {	/* a process inherits its parent's nice value and CPUs */
+		p->static_prio = p->prio = current->static_prio;
+		p->se.weight = current->se.weight;
+		p->cpus_mask = READ_ONCE(current->cpus_mask);
+	}
 	p->__state = TASK_NEW;
 	p->cpu = smp_processor_id();
 	p->sched_class->task_fork(p);
@@ -244,10 +253,16 @@ static void __schedule(bool preempt)
 	rq->clock = sched_clock();
 
 	if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING && prev != rq->idle) {
-		if ((prev->__state & TASK_INTERRUPTIBLE) && signal_pending(prev))
+		if ((prev->__state & TASK_INTERRUPTIBLE) && signal_pending(prev)) {
 			WRITE_ONCE(prev->__state, TASK_RUNNING);	/* a signal cancels the sleep */
-		else
+		} else {
+			/* The load average counts D-state sleepers (user tasks:
+			 * kernel threads idle in that state too). */
+			prev->sched_contributes_to_load = (prev->__state & TASK_UNINTERRUPTIBLE) && prev->mm;
+			if (prev->sched_contributes_to_load)
+				rq->nr_uninterruptible++;
 			deactivate_task(rq, prev);
+		}
 		prev->nvcsw++;
 	} else if (prev != rq->idle) {
 		prev->nivcsw += preempt;
@@ -331,9 +346,15 @@ void yield(void)
 
 void set_user_nice(struct task_struct *p, long nice)
 {
+	unsigned long flags;
 	nice = clamp(nice, -20L, 19L);
+	spin_lock_irqsave(&p->pi_lock, flags);
+	struct rq *rq = cpu_rq(p->cpu);
+	arch_spin_lock(&rq->lock);
 	p->static_prio = p->prio = 120 + (int)nice;
 	p->se.weight = sched_prio_to_weight[nice + 20];
+	arch_spin_unlock(&rq->lock);
+	spin_unlock_irqrestore(&p->pi_lock, flags);
 }
 
 u64 sched_nr_switches(int cpu)

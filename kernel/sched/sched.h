@@ -14,6 +14,7 @@ struct cfs_rq {
 struct rq {
 	spinlock_t lock;
 	unsigned int nr_running;	/* runnable tasks, incl. the running one, excl. idle */
+	long nr_uninterruptible;	/* user tasks gone to sleep here in D state, minus those woken here (the sum over CPUs is right) */
 	struct cfs_rq cfs;
 	struct task_struct *curr;
 	struct task_struct *idle;

@@ -113,6 +113,24 @@ static long sleep_until(int which, u64 deadline, u64 *left)
 	}
 }
 
+/* A relative sleep cut short by a signal: the time left to *rmtp, and
+ * -ERESTART_RESTARTBLOCK, which becomes EINTR if a handler runs, or else
+ * restart_syscall(2) sleeping on to the same deadline (a stop and
+ * continue, for instance, does not end a sleep). */
+static long nanosleep_interrupted(struct restart_block *rb, u64 left)
+{
+	if (rb->nanosleep.rmtp && put_timespec(left, rb->nanosleep.rmtp))
+		return -EFAULT;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	u64 left = 0;
+	long ret = sleep_until(rb->nanosleep.clockid, rb->nanosleep.expires, &left);
+	return ret ? nanosleep_interrupted(rb, left) : 0;
+}
+
 static long do_nanosleep(int which, int flags, const struct __kernel_timespec __user *rqtp,
 			 struct __kernel_timespec __user *rmtp)
 {
@@ -125,14 +143,20 @@ static long do_nanosleep(int which, int flags, const struct __kernel_timespec __
 	int err = clock_read(which, &now);
 	if (err)
 		return err;
-	if (which == CLOCK_PROCESS_CPUTIME_ID || which == CLOCK_THREAD_CPUTIME_ID)
-		return -EOPNOTSUPP;
-	u64 req = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
-	u64 deadline = (flags & TIMER_ABSTIME) ? req : now + req;
-	long ret = sleep_until(which, deadline, &left);
-	if (ret == -EINTR && rmtp && !(flags & TIMER_ABSTIME) && put_timespec(left, rmtp))
-		return -EFAULT;
-	return ret;
+	u64 req = (u64)ts.tv_sec > (u64)LONG_MAX / NSEC_PER_SEC ? (u64)LONG_MAX
+		  : (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	u64 deadline = (flags & TIMER_ABSTIME) ? req : (req > U64_MAX - now ? U64_MAX : now + req);
+	if (!sleep_until(which, deadline, &left))
+		return 0;
+	/* An absolute sleep is simply made again: same arguments, same deadline. */
+	if (flags & TIMER_ABSTIME)
+		return -ERESTARTNOHAND;
+	struct restart_block *rb = &current->restart_block;
+	rb->fn = nanosleep_restart;
+	rb->nanosleep.clockid = which;
+	rb->nanosleep.expires = deadline;
+	rb->nanosleep.rmtp = rmtp;
+	return nanosleep_interrupted(rb, left);
 }
 
 long sys_nanosleep(const struct __kernel_timespec __user *rqtp, struct __kernel_timespec __user *rmtp)
@@ -143,8 +167,15 @@ long sys_nanosleep(const struct __kernel_timespec __user *rqtp, struct __kernel_
 long sys_clock_nanosleep(int which, int flags, const struct __kernel_timespec __user *rqtp,
 			 struct __kernel_timespec __user *rmtp)
 {
-	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC && which != CLOCK_BOOTTIME &&
-	    which != CLOCK_PROCESS_CPUTIME_ID && which != CLOCK_THREAD_CPUTIME_ID)
+	/* The thread CPU clock cannot be slept on (Linux: EOPNOTSUPP too). */
+	if (which == CLOCK_THREAD_CPUTIME_ID)
+		return -EOPNOTSUPP;
+	if (which == CLOCK_PROCESS_CPUTIME_ID) {
+		pr_info_once("%s[%d]: clock_nanosleep on CLOCK_PROCESS_CPUTIME_ID not supported\n",
+			     current->comm, current->pid);
+		return -EOPNOTSUPP;	/* [LINUX-DIFF] Linux sleeps until the process has used that much CPU */
+	}
+	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC && which != CLOCK_BOOTTIME)
 		return -EINVAL;
 	return do_nanosleep(which, flags, rqtp, rmtp);
 }
@@ -153,12 +184,24 @@ struct tms {
 	long tms_utime, tms_stime, tms_cutime, tms_cstime;
 };
 
+static long ns_to_clock_t(u64 ns)
+{
+	return (long)(ns / (NSEC_PER_SEC / USER_HZ));
+}
+
+/* CPU times in clock ticks (USER_HZ); the result is clock ticks since boot. */
 long sys_times(struct tms __user *buf)
 {
 	if (buf) {
-		struct tms t = { (long)nsecs_to_jiffies(current->se.sum_exec_runtime), 0, 0, 0 };
+		u64 ut, st;
+		unsigned long flags;
+		task_cputime_adjusted(current, &ut, &st);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		struct tms t = { ns_to_clock_t(ut), ns_to_clock_t(st), ns_to_clock_t(current->cutime),
+				 ns_to_clock_t(current->cstime) };
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (copy_to_user(buf, &t, sizeof(t)))
 			return -EFAULT;
 	}
-	return (long)jiffies;
+	return (long)(jiffies * USER_HZ / HZ);
 }

@@ -69,9 +69,19 @@ void set_system_vector(unsigned int vector, void (*fn)(void), const char *name)
 	sysvec[vector - FIRST_SYSTEM_VECTOR].name = name;
 }
 
+/* The registers an interrupt interrupted (Linux's get_irq_regs()): the
+ * tick looks at them to charge user or system time. */
+DEFINE_PER_CPU(struct pt_regs *, irq_regs);
+
+struct pt_regs *get_irq_regs(void)
+{
+	return this_cpu_read(irq_regs);
+}
+
 void do_IRQ(struct pt_regs *regs, unsigned long vector)
 {
 	int cpu = smp_processor_id();
+	this_cpu_write(irq_regs, regs);
 	if (vector >= FIRST_SYSTEM_VECTOR) {
 		struct system_vector *sv = &sysvec[vector - FIRST_SYSTEM_VECTOR];
 		if (vector == SPURIOUS_APIC_VECTOR) {

@@ -22,6 +22,7 @@
 #include <asm/segment.h>
 #include <asm/sigframe.h>
 #include <linux/signal.h>
+#include <uapi/asm/unistd_64.h>
 
 struct rt_sigframe {
 	u64 pretcode;
@@ -188,16 +189,20 @@ long arch_rt_sigreturn(struct pt_regs *regs, u64 *blocked)
 	return 0;
 }
 
-static void fill_siginfo(siginfo_t *si, const struct ksignal *k)
+void fill_siginfo(siginfo_t *si, const struct ksignal *k)
 {
 	memset(si, 0, sizeof(*si));
 	si->si_signo = k->sig;
 	si->si_code = k->info.code;
-	if (k->info.addr)
+	if (k->info.addr) {
 		si->si_addr = (void __user *)k->info.addr;
-	else
-		si->si_pid = k->info.pid;
-	if (k->sig == SIGCHLD)
+		return;
+	}
+	si->si_pid = k->info.pid;
+	si->si_uid = k->info.uid;
+	if (k->info.value)	/* rt_sigqueueinfo's si_value */
+		memcpy((char *)si + 24, &k->info.value, sizeof(k->info.value));
+	if (k->sig == SIGCHLD && k->info.code >= CLD_EXITED && k->info.code <= CLD_CONTINUED)
 		si->si_status = k->info.status;
 }
 
@@ -210,8 +215,17 @@ static void handle_syscall_restart(struct pt_regs *regs, const struct k_sigactio
 	if ((long)regs->orig_ax < 0)
 		return;		/* not in a system call */
 	switch ((long)regs->ax) {
-	case -ERESTARTNOHAND:
 	case -ERESTART_RESTARTBLOCK:
+		if (ka) {
+			regs->ax = -EINTR;
+			break;
+		}
+		/* Not the same call again but restart_syscall(2), which goes on
+		 * from current->restart_block (nanosleep: the time left). */
+		regs->ax = __NR_restart_syscall;
+		regs->ip -= 2;
+		break;
+	case -ERESTARTNOHAND:
 		if (ka) {
 			regs->ax = -EINTR;
 			break;

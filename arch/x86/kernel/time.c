@@ -3,12 +3,14 @@
  * against the TSC, is every CPU's periodic tick at HZ; the CMOS RTC gives the
  * wall-clock time once at boot. */
 #include <linux/kernel.h>
+#include <asm/ptrace.h>
 #include <linux/init.h>
 #include <linux/smp.h>
 #include <linux/ktime.h>
 #include <linux/delay.h>
 #include <linux/sched.h>
 #include <linux/timer.h>
+#include <linux/kernel_stat.h>
 #include <linux/interrupt.h>
 #include <linux/start_kernel.h>
 #include <asm/apic.h>
@@ -161,12 +163,19 @@ static u64 read_rtc_seconds(void)
 }
 
 volatile unsigned long jiffies;
+struct pt_regs *get_irq_regs(void);	/* arch/x86/kernel/irq.c */
 
 /* Every CPU's tick (seed concept: timer interrupt drives the scheduler). */
 static void local_timer_interrupt(void)
 {
-	if (smp_processor_id() == 0)
+	struct pt_regs *regs = get_irq_regs();
+	if (smp_processor_id() == 0) {
 		jiffies++;
+		calc_global_load();
+	}
+	bool user = regs && user_mode(regs);
+	account_process_tick(current, user);
+	account_cpustat_tick(current, user);	/* /proc/stat */
 	scheduler_tick();
 	run_local_timers();
 }

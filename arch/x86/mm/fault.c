@@ -24,7 +24,10 @@ static int handle_user_fault(struct pt_regs *regs, unsigned long addr, unsigned 
 	if (in_interrupt())
 		return -EFAULT;
 	local_irq_enable();
-	return handle_mm_fault(mm, addr, error_code);
+	int ret = handle_mm_fault(mm, addr, error_code);
+	if (ret == 0)
+		current->min_flt++;	/* [LINUX-DIFF] no fault waits for I/O yet: none is major */
+	return ret;
 }
 
 /* With SMAP the kernel touches user memory only between stac and clac
