@@ -28,30 +28,11 @@ static unsigned long long ns_to_clock_t(u64 ns)
 	return ns / NSEC_PER_TICK;
 }
 
-/* Linux's cputime_adjust: the exact run time split in the ratio the tick
- * sampled user and kernel mode in (all of it user until a sample says
- * otherwise). */
+/* The exact run time split by the tick's user/system samples, never going
+ * backwards (kernel/sys.c, shared with getrusage and times). */
 static void task_cputime(struct task_struct *t, u64 *ut, u64 *st)
 {
-	u64 rt = READ_ONCE(t->se.sum_exec_runtime);
-	u64 u = READ_ONCE(t->utime), s = READ_ONCE(t->stime);
-	if (!s) {
-		*ut = rt;
-		*st = 0;
-		return;
-	}
-	if (!u) {
-		*ut = 0;
-		*st = rt;
-		return;
-	}
-	/* rt * s / (u + s) with a 128-bit product (mul, div): the quotient
-	 * is at most rt, so it fits. */
-	u64 stime, rem;
-	__asm__("mulq %3\n\tdivq %4" : "=a"(stime), "=&d"(rem) : "a"(rt), "r"(s), "r"(u + s) : "cc");
-	(void)rem;
-	*st = stime;
-	*ut = rt - stime;
+	task_cputime_adjusted(t, ut, st);
 }
 
 /* Linux's state letters, and status's words. */
@@ -94,7 +75,9 @@ struct task_tree_info {
 	pid_t ppid;
 	int threads;
 	u64 group_ut, group_st;		/* the whole thread group's times */
-	unsigned long group_minflt;
+	unsigned long min_flt, maj_flt;	/* the whole group's */
+	u64 cutime, cstime;		/* reaped children's */
+	unsigned long cmin_flt, cmaj_flt;
 };
 
 static void task_tree(struct task_struct *t, struct task_tree_info *ti)
@@ -112,11 +95,19 @@ static void task_tree(struct task_struct *t, struct task_tree_info *ti)
 		ti->threads++;
 		ti->group_ut += u;
 		ti->group_st += s;
+		ti->min_flt += READ_ONCE(p->min_flt);
+		ti->maj_flt += READ_ONCE(p->maj_flt);
 	}
+	ti->cutime = t->cutime;
+	ti->cstime = t->cstime;
+	ti->cmin_flt = t->cmin_flt;
+	ti->cmaj_flt = t->cmaj_flt;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!ti->threads) {	/* reaped meanwhile: its own figures */
 		ti->threads = 1;
 		task_cputime(t, &ti->group_ut, &ti->group_st);
+		ti->min_flt = t->min_flt;
+		ti->maj_flt = t->maj_flt;
 	}
 }
 
@@ -169,11 +160,14 @@ static int proc_pid_stat(struct seq_file *m, struct task_struct *t, bool whole)
 	u64 ut, st, pnd, blk, ign, cgt;
 	char state = task_state_char(t);
 	task_tree(t, &ti);
+	unsigned long min_flt = ti.min_flt, maj_flt = ti.maj_flt;
 	if (whole) {
 		ut = ti.group_ut;
 		st = ti.group_st;
 	} else {
 		task_cputime(t, &ut, &st);
+		min_flt = t->min_flt;
+		maj_flt = t->maj_flt;
 	}
 	if (mm) {
 		down_read(&mm->mmap_lock);
@@ -197,11 +191,12 @@ static int proc_pid_stat(struct seq_file *m, struct task_struct *t, bool whole)
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu %llu %llu %lld %lld %d %d %d 0 %llu %lu %ld %llu ",
 		   t->pid, t->comm, state, ti.ppid, t->pgrp, t->session,
 		   0 /* tty_nr: no controlling tty yet */, -1 /* tpgid */, t->flags,
-		   0UL, 0UL, 0UL, 0UL,	/* min_flt, cmin_flt, maj_flt, cmaj_flt */
-		   ns_to_clock_t(ut), ns_to_clock_t(st), 0LL, 0LL,
+		   min_flt, ti.cmin_flt, maj_flt, ti.cmaj_flt,
+		   ns_to_clock_t(ut), ns_to_clock_t(st),
+		   (long long)ns_to_clock_t(ti.cutime), (long long)ns_to_clock_t(ti.cstime),
 		   t->prio - 100, nice, ti.threads,
 		   ns_to_clock_t(t->start_time), mc.total << PAGE_SHIFT, rss,
-		   0xffffffffffffffffULL /* rsslim: RLIM_INFINITY */);
+		   (unsigned long long)READ_ONCE(t->rlim[5 /* RLIMIT_RSS */].rlim_cur));
 	seq_printf(m, "%lu %lu %lu 0 0 %llu %llu %llu %llu 0 0 0 %d %d 0 %u 0 0 0 %lu %lu %lu %lu %lu %lu %lu %d\n",
 		   start_code, end_code, start_stack,
 		   pnd & 0x7fffffffULL, blk & 0x7fffffffULL, ign & 0x7fffffffULL, cgt & 0x7fffffffULL,
@@ -438,7 +433,6 @@ static const struct seq_operations proc_pid_maps_ops = {
 	.show = maps_show,
 };
 
-#ifdef RLIM_NLIMITS
 /* /proc/<pid>/limits: Linux's table, from the task's rlimits (single
  * words read without rlimit_lock, as Linux's lock_task_sighand snapshot
  * would differ only by a concurrent setrlimit). */
@@ -473,10 +467,6 @@ static int proc_pid_limits(struct seq_file *m, struct task_struct *t)
 	}
 	return 0;
 }
-#define PROC_LIMITS_ENTRY REG("limits", proc_pid_limits),
-#else
-#define PROC_LIMITS_ENTRY
-#endif
 
 /* /proc/<pid>/mounts: one mount namespace, so /proc/mounts. */
 static int proc_pid_mounts(struct seq_file *m, struct task_struct *t)
@@ -699,7 +689,7 @@ const struct proc_entry tgid_entries[] = {
 	REG("stat", proc_tgid_stat),
 	REG("statm", proc_pid_statm),
 	REG("comm", proc_pid_comm),
-	PROC_LIMITS_ENTRY
+	REG("limits", proc_pid_limits),
 	REG("mounts", proc_pid_mounts),
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .task_read = proc_pid_cmdline },
 	{ .name = "maps", .mode = S_IFREG | 0444, .seq_ops = &proc_pid_maps_ops },
@@ -719,7 +709,7 @@ const struct proc_entry tid_entries[] = {
 	REG("stat", proc_tid_stat),
 	REG("statm", proc_pid_statm),
 	REG("comm", proc_pid_comm),
-	PROC_LIMITS_ENTRY
+	REG("limits", proc_pid_limits),
 	REG("mounts", proc_pid_mounts),
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .task_read = proc_pid_cmdline },
 	{ .name = "maps", .mode = S_IFREG | 0444, .seq_ops = &proc_pid_maps_ops },

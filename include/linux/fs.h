@@ -350,5 +350,6 @@ extern const struct file_operations pipefifo_fops;
 /* fs/ramfs: the root filesystem type, and the VFS root once mounted
  * (vfs_root.mnt is the root mount; the tree holds its references). */
 extern struct file_system_type tmpfs_fs_type;
+extern atomic64_t tmpfs_nr_pages;	/* file pages of all tmpfs instances (/proc/meminfo) */
 extern struct path vfs_root;
 #endif
