@@ -14,6 +14,7 @@
  * and CAP_FSETID (Linux drops those with a non-zero fsuid too). */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/file.h>
 #include <linux/dcache.h>
 #include <linux/sched.h>
 #include <linux/cred.h>
@@ -153,34 +154,11 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 
 #define LOOKUP_EMPTY_OK 0x100	/* an empty name means dfd itself */
 
-/* Resolve a user path relative to dfd. [LINUX-DIFF] until user_path_at
- * lands, a relative name needs dfd == AT_FDCWD (cwd is /); others EBADF. */
+/* Resolve a user path relative to dfd (fs/namei.c's user_path_at). */
 static int attr_user_path_at(int dfd, const char __user *uname, unsigned int flags, struct path *path)
 {
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!name)
-		return -ENOMEM;
-	long n = strncpy_from_user(name, uname, PATH_MAX);
-	int err;
-	if (n < 0)
-		err = -EFAULT;
-	else if (n >= PATH_MAX)
-		err = -ENAMETOOLONG;
-	else if (!n && (flags & LOOKUP_EMPTY_OK))
-		err = dfd == AT_FDCWD ? kern_path("/", 0, path) : -EBADF;
-	else if (dfd != AT_FDCWD && name[0] != '/')
-		err = -EBADF;
-	else
-		err = kern_path(name, flags & LOOKUP_FOLLOW, path);
-	kfree(name);
-	return err;
-}
-
-/* The process umask. [LINUX-DIFF] 022 for every process until fs_struct
- * (with its umask field) lands. */
-umode_t current_umask(void)
-{
-	return 022;
+	return user_path_at(dfd, uname, (flags & LOOKUP_FOLLOW) |
+			    (flags & LOOKUP_EMPTY_OK ? LOOKUP_EMPTY : 0), path);
 }
 
 /* ---- chmod ---- */
@@ -416,8 +394,15 @@ long sys_utimensat(int dfd, const char __user *filename,
 			return -EINVAL;
 	}
 	if (!filename && dfd != AT_FDCWD) {
-		/* futimens(fd): the fd's own file. [LINUX-DIFF] no fd table yet. */
-		return flags ? -EINVAL : -EBADF;
+		/* futimens(fd): the fd's own file. */
+		if (flags)
+			return -EINVAL;
+		struct file *f = fget(dfd);
+		if (!f)
+			return -EBADF;
+		int err = vfs_utimes(&f->f_path, utimes ? t : NULL);
+		fput(f);
+		return err;
 	}
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;

@@ -1,65 +1,60 @@
-/* [LINUX-DIFF] TEMPORARY, until the VFS and the tty exist: file descriptors
- * 0, 1 and 2 of every process are the serial console. write() and writev()
- * go to it; every other descriptor is -EBADF. This file is replaced by
- * fs/read_write.c and drivers/tty/ when they land. */
+/* [LINUX-DIFF] TEMPORARY, until /dev/console is a char device (the tty
+ * layer, drivers/tty/): PID 1 gets fds 0, 1 and 2 on an anonymous file
+ * whose writes go to the kernel console. Reads return EOF: there is no
+ * line input yet. console_open_boot_fds() is replaced by opening
+ * /dev/console when devtmpfs lands. */
 #include <linux/kernel.h>
-#include <linux/syscalls.h>
-#include <linux/uaccess.h>
+#include <linux/fs.h>
+#include <linux/file.h>
 #include <linux/console.h>
-#include <linux/sched.h>
+#include <linux/err.h>
+#include <linux/kdev_t.h>
+#include <uapi/linux/fcntl.h>
 
-struct iovec {
-	void __user *iov_base;
-	size_t iov_len;
+static ssize_t console_fd_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	(void)f; (void)buf; (void)count; (void)pos;
+	return 0;
+}
+
+static ssize_t console_fd_write(struct file *f, const char *buf, size_t count, loff_t *pos)
+{
+	(void)f; (void)pos;
+	console_write(buf, count);
+	return count;
+}
+
+const struct file_operations console_fops = {
+	.llseek = no_llseek,
+	.read = console_fd_read,
+	.write = console_fd_write,
 };
 
-static long console_write_user(const char __user *buf, size_t count)
+#include <linux/anon_inodes.h>
+
+/* fds 0, 1, 2 of the calling task (which must have an empty table), all on
+ * one open file, as /dev/console opened once and dup'ed twice. */
+int console_open_boot_fds(void)
 {
-	char chunk[256];
-	size_t done = 0;
-	while (done < count) {
-		size_t n = min(count - done, sizeof(chunk));
-		if (copy_from_user(chunk, buf + done, n))
-			return done ? (long)done : -EFAULT;
-		console_write(chunk, n);
-		done += n;
+	struct inode *inode = anon_inode_new(S_IFCHR | 0600);
+	if (!inode)
+		return -ENOMEM;
+	inode->i_rdev = MKDEV(5, 1);	/* /dev/console's number */
+	struct file *f = alloc_file_pseudo(inode, "console", O_RDWR, &console_fops);
+	if (IS_ERR(f)) {
+		iput(inode);
+		return PTR_ERR(f);
 	}
-	return (long)done;
-}
-
-long sys_write(unsigned int fd, const char __user *buf, size_t count)
-{
-	if (fd > 2)
-		return -EBADF;
-	if ((long)count < 0)
-		return -EINVAL;
-	return console_write_user(buf, count);
-}
-
-long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen)
-{
-	long total = 0;
-	if (fd > 2)
-		return -EBADF;
-	if (vlen > 1024)
-		return -EINVAL;
-	for (unsigned long i = 0; i < vlen; i++) {
-		struct iovec iov;
-		if (copy_from_user(&iov, &vec[i], sizeof(iov)))
-			return total ? total : -EFAULT;
-		if ((long)iov.iov_len < 0)
-			return -EINVAL;
-		long n = console_write_user(iov.iov_base, iov.iov_len);
-		if (n < 0)
-			return total ? total : n;
-		total += n;
+	for (int i = 0; i < 3; i++) {
+		int fd = get_unused_fd_flags(0);
+		if (fd != i) {
+			if (fd >= 0)
+				put_unused_fd(fd);
+			fput(f);
+			return fd < 0 ? fd : -EBUSY;
+		}
+		fd_install(fd, get_file(f));
 	}
-	return total;
-}
-
-long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
-{
-	if (fd > 2)
-		return -EBADF;
-	return -ENOTTY;	/* no tty layer yet */
+	fput(f);
+	return 0;
 }

@@ -16,7 +16,7 @@
 #define D_HASH_BITS 8
 #define D_HASH_SIZE (1u << D_HASH_BITS)
 
-static DEFINE_SPINLOCK(dcache_lock);
+DEFINE_SPINLOCK(dcache_lock);	/* also taken by fs/d_path.c */
 static struct list_head dentry_hashtable[D_HASH_SIZE];	/* [dcache_lock] */
 
 void dcache_init(void)
@@ -85,6 +85,13 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 	list_add(&d->d_child, &parent->d_subdirs);
 	spin_unlock(&dcache_lock);
 	return d;
+}
+
+/* A dentry with no parent that is never hashed, for files that have no
+ * name in any directory (alloc_file_pseudo). */
+struct dentry *d_alloc_pseudo(struct super_block *sb, const struct qstr *name)
+{
+	return __d_alloc(sb, name);
 }
 
 /* The root dentry of a new super block; consumes the inode reference. */

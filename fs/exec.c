@@ -28,6 +28,7 @@
 #include <asm/fpu.h>
 #include <linux/slab.h>
 #include <linux/signal.h>
+#include <linux/fdtable.h>
 
 void get_random_bytes(void *buf, size_t n);
 
@@ -425,7 +426,15 @@ static int exec_binprm(struct linux_binprm *b)
 	if (err)
 		goto fail;
 	close_exec(b);
+	/* A table shared through CLONE_FILES becomes this task's own. */
+	struct files_struct *displaced;
+	err = unshare_files(&displaced);
+	if (err)
+		goto fail;
 	/* Point of no return: switch to the new address space. */
+	if (displaced)
+		put_files_struct(displaced);
+	do_close_on_exec(current->files);
 	struct mm_struct *old = current->mm;
 	unsigned long flags;
 	spin_lock_irqsave(&current->pi_lock, flags);	/* /proc readers count the mm under it */

@@ -1,13 +1,18 @@
-/* struct file: an open file's lifetime, and the in-kernel open/read/write
- * used by exec and by kernel code (filp_open, kernel_read). Seed concept:
- * "VFS objects: file" and "read(): fd -> file -> VFS -> filesystem". */
+/* struct file: an open file's lifetime (get_file/fput), opening a path
+ * (do_dentry_open), files with no name (alloc_file_pseudo), and the
+ * in-kernel read/write used by exec and the initramfs (kernel_read).
+ * Seed concepts: "VFS objects: file" and "read(): fd -> file -> VFS ->
+ * filesystem". */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/file.h>
 #include <linux/dcache.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/err.h>
 #include <linux/mount.h>
 #include <uapi/linux/fcntl.h>
+#include "internal.h"
 
 struct file *get_file(struct file *f)
 {
@@ -26,25 +31,43 @@ void fput(struct file *f)
 	kfree(f);
 }
 
-/* A new open file on path (whose reference we take over). */
-static struct file *do_dentry_open(struct path *path, unsigned int flags)
+static struct file *alloc_empty_file(unsigned int flags)
 {
 	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
-	if (!f) {
-		path_put(path);
-		return ERR_PTR(-ENOMEM);
-	}
-	f->f_path = *path;
-	f->f_inode = path->dentry->d_inode;
-	f->f_op = f->f_inode->i_fop;
-	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
+	if (!f)
+		return NULL;
+	/* Flags that only matter at open time are not remembered. */
+	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
 	unsigned int acc = flags & O_ACCMODE;
 	f->f_mode = (acc == O_RDONLY || acc == O_RDWR ? FMODE_READ : 0) |
 		    (acc == O_WRONLY || acc == O_RDWR ? FMODE_WRITE : 0);
 	atomic_set(&f->f_count, 1);
 	spin_lock_init(&f->f_lock);
 	mutex_init(&f->f_pos_lock);
-	if (f->f_op && f->f_op->open) {
+	return f;
+}
+
+static const struct file_operations empty_fops;
+
+struct file *do_dentry_open(struct path *path, unsigned int flags)
+{
+	struct file *f = alloc_empty_file(flags);
+	if (!f) {
+		path_put(path);
+		return ERR_PTR(-ENOMEM);
+	}
+	f->f_path = *path;
+	f->f_inode = path->dentry->d_inode;
+	if (flags & O_PATH) {
+		/* A handle on the name only: fstat, fchdir, *at, dup, close. */
+		f->f_mode = FMODE_PATH;
+		f->f_flags = flags & (O_PATH | O_DIRECTORY | O_NOFOLLOW);
+		f->f_op = &empty_fops;
+		return f;
+	}
+	f->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	f->f_op = f->f_inode->i_fop ? f->f_inode->i_fop : &empty_fops;
+	if (f->f_op->open) {
 		int err = f->f_op->open(f->f_inode, f);
 		if (err) {
 			f->f_op = NULL;	/* no ->release for a failed open */
@@ -52,64 +75,34 @@ static struct file *do_dentry_open(struct path *path, unsigned int flags)
 			return ERR_PTR(err);
 		}
 	}
+	if (f->f_op->llseek == no_llseek)	/* ->open may have changed f_op */
+		f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
 	return f;
 }
 
-/* Open or create name for the kernel. [LINUX-DIFF] O_TRUNC is not applied
- * yet (truncate lands with the syscalls). */
-static int filp_create(const char *name, umode_t mode, bool excl, struct path *path)
+/* The dentry has no parent and is never hashed: nobody can look it up, and
+ * the last fput frees it and the inode. */
+struct file *alloc_file_pseudo(struct inode *inode, const char *name, int flags,
+			       const struct file_operations *fop)
 {
-	struct path parent;
-	struct dentry *d = kern_path_create(name, &parent);
-	if (IS_ERR(d))
-		return PTR_ERR(d);
-	int err = 0;
-	if (d->d_inode && excl)
-		err = -EEXIST;
-	else if (!d->d_inode)
-		err = vfs_create(parent.dentry->d_inode, d, mode);
-	if (!err) {
-		path->mnt = mntget(parent.mnt);
-		path->dentry = dget(d);
+	struct qstr q = { 0, (unsigned int)strlen(name), name };
+	struct dentry *d = d_alloc_pseudo(inode->i_sb, &q);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	d_instantiate(d, inode);
+	struct file *f = alloc_empty_file(flags);
+	if (!f) {
+		ihold(inode);	/* the caller keeps its reference on failure */
+		dput(d);
+		return ERR_PTR(-ENOMEM);
 	}
-	done_path_create(&parent, d);
-	return err;
-}
-
-static int may_open(struct inode *inode, unsigned int flags)
-{
-	unsigned int acc = flags & O_ACCMODE;
-	if (S_ISDIR(inode->i_mode) && acc != O_RDONLY)
-		return -EISDIR;
-	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
-		return -ENOTDIR;
-	if (S_ISLNK(inode->i_mode))
-		return -ELOOP;		/* only reached with O_NOFOLLOW */
-	int mask = (acc == O_RDONLY || acc == O_RDWR ? MAY_READ : 0) |
-		   (acc == O_WRONLY || acc == O_RDWR ? MAY_WRITE : 0);
-	return inode_permission(inode, mask);
-}
-
-struct file *filp_open(const char *name, int flags, umode_t mode)
-{
-	struct path path;
-	int err;
-	if (flags & O_CREAT) {
-		err = filp_create(name, mode, flags & O_EXCL, &path);
-	} else {
-		err = kern_path(name, flags & O_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
-	}
-	if (err)
-		return ERR_PTR(err);
-	err = may_open(path.dentry->d_inode, flags);
-	umode_t m = path.dentry->d_inode->i_mode;
-	if (!err && (S_ISCHR(m) || (m & S_IFMT) == S_IFBLK) && (path.mnt->mnt_flags & MNT_NODEV))
-		err = -EACCES;	/* devices on a nodev mount */
-	if (err) {
-		path_put(&path);
-		return ERR_PTR(err);
-	}
-	return do_dentry_open(&path, flags);
+	f->f_path.mnt = NULL;
+	f->f_path.dentry = d;
+	f->f_inode = inode;
+	f->f_op = fop;
+	if (fop->llseek != no_llseek)
+		f->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	return f;
 }
 
 /* An open file on an already-resolved path (the caller keeps its own

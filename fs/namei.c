@@ -3,8 +3,10 @@
  * concept: "path lookup and the dentry cache". Step by step:
  * Documentation/vfs.md.
  *
- * [LINUX-DIFF] this first version walks from the VFS root for every path
- * (no per-process cwd or dirfds until fs_struct lands). */
+ * Relative names start at the directory fd dfd, or at the process's cwd
+ * for AT_FDCWD; absolute names (and absolute symlink targets) at the
+ * process's root, above which ".." never goes. The walk crosses mount
+ * points both ways. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/dcache.h>
@@ -12,6 +14,10 @@
 #include <linux/err.h>
 #include <linux/sched.h>
 #include <linux/cred.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/file.h>
+#include <linux/fs_struct.h>
 #include <linux/mount.h>
 #include <uapi/linux/fcntl.h>
 
@@ -35,6 +41,24 @@ void path_put(struct path *p)
 	mntput(p->mnt);
 	p->dentry = NULL;
 	p->mnt = NULL;
+}
+
+char *getname(const char __user *u)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	long n = strncpy_from_user(name, u, PATH_MAX);
+	if (n < 0 || n >= PATH_MAX) {
+		kfree(name);
+		return ERR_PTR(n < 0 ? -EFAULT : -ENAMETOOLONG);
+	}
+	return name;
+}
+
+void putname(char *name)
+{
+	kfree(name);
 }
 
 /* The child of parent called name, with parent's i_mutex held: from the
@@ -199,20 +223,45 @@ static int walk_component(struct nameidata *nd, const char *name, unsigned int l
 	return 0;
 }
 
-static int path_init(struct nameidata *nd, const char *name)
+/* Where the walk starts: the root for an absolute name, else dfd's
+ * directory or the cwd. An empty name is ENOENT unless LOOKUP_EMPTY (then
+ * the walk ends at the start: dfd itself, which need not be a directory). */
+static int path_init(struct nameidata *nd, int dfd, const char *name, unsigned int flags)
 {
+	nd->depth = 0;
+	nd->path.mnt = NULL;
+	nd->path.dentry = NULL;
 	if (!vfs_root.dentry)
 		return -ENOENT;
-	if (!*name)
+	if (!*name && !(flags & LOOKUP_EMPTY))
 		return -ENOENT;
 	if (strlen(name) >= PATH_MAX)
 		return -ENAMETOOLONG;
-	nd->root = vfs_root;
-	path_get(&nd->root);
-	nd->path = vfs_root;
-	path_get(&nd->path);
-	nd->depth = 0;
-	return 0;
+	get_fs_root(current->fs, &nd->root);
+	if (*name == '/') {
+		nd->path = nd->root;
+		path_get(&nd->path);
+		return 0;
+	}
+	if (dfd == AT_FDCWD) {
+		get_fs_pwd(current->fs, &nd->path);
+		return 0;
+	}
+	struct file *f = fget_raw(dfd);
+	int err = 0;
+	if (!f)
+		err = -EBADF;
+	else if (*name && !S_ISDIR(f->f_inode->i_mode))
+		err = -ENOTDIR;
+	else {
+		nd->path = f->f_path;
+		path_get(&nd->path);
+	}
+	if (f)
+		fput(f);
+	if (err)
+		path_put(&nd->root);
+	return err;
 }
 
 static void terminate_walk(struct nameidata *nd)
@@ -221,14 +270,18 @@ static void terminate_walk(struct nameidata *nd)
 	path_put(&nd->root);
 }
 
-/* Resolve name to a positive dentry. LOOKUP_FOLLOW follows a final symlink. */
-int kern_path(const char *name, unsigned int flags, struct path *path)
+/* Resolve name to a positive dentry. LOOKUP_FOLLOW follows a final symlink;
+ * LOOKUP_DIRECTORY demands a directory at the end. */
+int filename_lookup(int dfd, const char *name, unsigned int flags, struct path *path)
 {
 	struct nameidata nd;
-	int err = path_init(&nd, name);
+	int err = path_init(&nd, dfd, name, flags);
 	if (err)
 		return err;
-	err = link_path_walk(&nd, name, NULL, NULL, flags & LOOKUP_FOLLOW);
+	if (*name)
+		err = link_path_walk(&nd, name, NULL, NULL, flags & LOOKUP_FOLLOW);
+	if (!err && (flags & LOOKUP_DIRECTORY) && !S_ISDIR(nd.path.dentry->d_inode->i_mode))
+		err = -ENOTDIR;
 	if (!err) {
 		*path = nd.path;
 		nd.path.mnt = NULL;
@@ -238,20 +291,33 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
 	return err;
 }
 
+int user_path_at(int dfd, const char __user *uname, unsigned int flags, struct path *path)
+{
+	char *name = getname(uname);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	int err = filename_lookup(dfd, name, flags, path);
+	putname(name);
+	return err;
+}
+
+int kern_path(const char *name, unsigned int flags, struct path *path)
+{
+	return filename_lookup(AT_FDCWD, name, flags, path);
+
+}
+
 /* Resolve all but the last component of name (Linux's filename_parentat):
  * the directory in *parent (references held), the last component in *last
  * (pointing into name), its kind in *type (LAST_NORM, or LAST_ROOT/DOT/
  * DOTDOT for "/", ".", ".." which rename refuses). The parent must be a
- * directory we may search. [LINUX-DIFF] dfd must be AT_FDCWD or the name
- * absolute until the fd table lands (else EBADF). */
+ * directory we may search. */
 int filename_parentat(int dfd, const char *name, struct path *parent, struct qstr *last, int *type)
 {
 	struct nameidata nd;
 	const char *l;
 	unsigned int len;
-	if (dfd != AT_FDCWD && name[0] != '/')
-		return -EBADF;
-	int err = path_init(&nd, name);
+	int err = path_init(&nd, dfd, name, 0);
 	if (err)
 		return err;
 	err = link_path_walk(&nd, name, &l, &len, true);
@@ -285,12 +351,13 @@ int filename_parentat(int dfd, const char *name, struct path *parent, struct qst
  * return the (possibly negative) dentry for the last one. The caller ends
  * with done_path_create(). "." and ".." as the last name -> -EEXIST, as
  * mkdir(2) reports for them. */
-struct dentry *kern_path_create(const char *name, struct path *parent)
+struct dentry *filename_create(int dfd, const char *name, struct path *parent, unsigned int flags)
 {
 	struct nameidata nd;
 	const char *last;
 	unsigned int len;
-	int err = path_init(&nd, name);
+	(void)flags;
+	int err = path_init(&nd, dfd, name, 0);
 	if (err)
 		return ERR_PTR(err);
 	err = link_path_walk(&nd, name, &last, &len, true);
@@ -317,6 +384,11 @@ struct dentry *kern_path_create(const char *name, struct path *parent)
 	nd.path.dentry = NULL;
 	terminate_walk(&nd);
 	return d;
+}
+
+struct dentry *kern_path_create(const char *name, struct path *parent)
+{
+	return filename_create(AT_FDCWD, name, parent, 0);
 }
 
 void done_path_create(struct path *parent, struct dentry *dentry)

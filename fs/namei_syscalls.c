@@ -1,10 +1,7 @@
 /* The name-changing system calls: mkdir, rmdir, unlink, symlink, link,
  * readlink and their *at forms, on top of fs/namei.c's kern_path_create
  * and vfs_* helpers. Seed concept: "path lookup" seen from user space.
- *
- * [LINUX-DIFF] until the per-process fs_struct and fd table land, every
- * process's cwd is the root and dirfd must be AT_FDCWD (other values give
- * EBADF: no open directory descriptor can exist yet). */
+ * Relative names start at dirfd (or the cwd for AT_FDCWD). */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/dcache.h>
@@ -13,32 +10,9 @@
 #include <linux/err.h>
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
+#include <linux/fs_struct.h>
 #include <linux/kdev_t.h>
 #include <uapi/linux/fcntl.h>
-
-/* Copy a user path into a new kernel buffer (free with putname). */
-static char *getname(const char __user *u)
-{
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!name)
-		return ERR_PTR(-ENOMEM);
-	long n = strncpy_from_user(name, u, PATH_MAX);
-	if (n < 0 || n >= PATH_MAX) {
-		kfree(name);
-		return ERR_PTR(n < 0 ? -EFAULT : -ENAMETOOLONG);
-	}
-	return name;
-}
-
-static void putname(char *name)
-{
-	kfree(name);
-}
-
-static int check_dfd(int dfd, const char *name)
-{
-	return (dfd == AT_FDCWD || name[0] == '/') ? 0 : -EBADF;
-}
 
 /* rmdir and unlink of ".", ".." or "/" fail before any lookup, with the
  * errnos Linux gives (kern_path_create reports EEXIST, right for creation). */
@@ -71,12 +45,12 @@ static long do_name_op(int dfd, const char __user *pathname, name_op_t op, const
 	char *name = getname(pathname);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	int err = check_dfd(dfd, name);
+	int err = *name ? 0 : -ENOENT;
 	if (!err && (op == rmdir_op || op == unlink_op))
 		err = special_last_errno(name, op == rmdir_op);
 	if (!err) {
 		struct path parent;
-		struct dentry *d = kern_path_create(name, &parent);
+		struct dentry *d = filename_create(dfd, name, &parent, 0);
 		if (IS_ERR(d))
 			err = PTR_ERR(d);
 		else {
@@ -217,9 +191,7 @@ long sys_linkat(int olddfd, const char __user *oldname, int newdfd,
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	struct path old;
-	long err = check_dfd(olddfd, name);
-	if (!err)
-		err = kern_path(name, flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0, &old);
+	long err = filename_lookup(olddfd, name, flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0, &old);
 	putname(name);
 	if (err)
 		return err;
@@ -241,9 +213,7 @@ long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf, int 
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	struct path p;
-	long err = check_dfd(dfd, name);
-	if (!err)
-		err = kern_path(name, 0, &p);
+	long err = filename_lookup(dfd, name, 0, &p);
 	putname(name);
 	if (err)
 		return err;

@@ -144,19 +144,6 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 	return 0;
 }
 
-static char *getname(const char __user *u)
-{
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!name)
-		return ERR_PTR(-ENOMEM);
-	long n = strncpy_from_user(name, u, PATH_MAX);
-	if (n < 0 || n >= PATH_MAX) {
-		kfree(name);
-		return ERR_PTR(n < 0 ? -EFAULT : -ENAMETOOLONG);
-	}
-	return name;
-}
-
 static long do_renameat2(int olddfd, const char *oldname, int newdfd, const char *newname,
 			 unsigned int flags)
 {

@@ -1,8 +1,8 @@
 /* Attributes of a file as user space sees them: vfs_getattr and the stat
  * family of system calls. Seed concept: "VFS objects: inode" (stat is the
  * inode made visible).
- * [LINUX-DIFF] no fd table yet: fstat stays in console_fd's hands and
- * newfstatat accepts only AT_FDCWD or absolute paths. */
+ * Relative names start at dfd (AT_FDCWD: the cwd); AT_EMPTY_PATH with an
+ * empty name stats dfd itself. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/dcache.h>
@@ -12,6 +12,7 @@
 #include <linux/err.h>
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
+#include <linux/file.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/asm/stat.h>
 #include <uapi/linux/stat.h>
@@ -64,23 +65,11 @@ long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigne
 		return -EINVAL;
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE))
 		return -EINVAL;
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!name)
-		return -ENOMEM;
-	long err = strncpy_from_user(name, filename, PATH_MAX);
+	unsigned int lf = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		lf |= LOOKUP_EMPTY;
 	struct path p;
-	if (err >= PATH_MAX)
-		err = -ENAMETOOLONG;
-	else if (err == 0 && (flags & AT_EMPTY_PATH))
-		/* The dfd itself. [LINUX-DIFF] only AT_FDCWD (cwd is /) until
-		 * the fd table lands. */
-		err = dfd == AT_FDCWD ? kern_path("/", 0, &p) : -EBADF;
-	else if (err >= 0) {
-		err = (dfd == AT_FDCWD || name[0] == '/') ? 0 : -EBADF;
-		if (!err)
-			err = kern_path(name, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &p);
-	}
-	kfree(name);
+	long err = user_path_at(dfd, filename, lf, &p);
 	if (err)
 		return err;
 	struct stat st;
@@ -113,25 +102,30 @@ long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigne
 
 long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf, int flag)
 {
-	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
 		return -EINVAL;
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!name)
-		return -ENOMEM;
-	long err = strncpy_from_user(name, filename, PATH_MAX);
-	if (err >= PATH_MAX)
-		err = -ENAMETOOLONG;
-	else if (err >= 0)
-		err = (dfd == AT_FDCWD || name[0] == '/') ? 0 : -EBADF;
+	unsigned int lf = (flag & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+	if (flag & AT_EMPTY_PATH)
+		lf |= LOOKUP_EMPTY;
 	struct path p;
-	if (!err)
-		err = kern_path(name, flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &p);
-	kfree(name);
+	long err = user_path_at(dfd, filename, lf, &p);
 	if (err)
 		return err;
 	struct stat st;
 	vfs_getattr(&p, &st);
 	path_put(&p);
+	return copy_to_user(statbuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+/* fstat works on O_PATH files too, as on Linux. */
+long sys_newfstat(unsigned int fd, struct stat __user *statbuf)
+{
+	struct file *f = fget_raw(fd);
+	if (!f)
+		return -EBADF;
+	struct stat st;
+	vfs_getattr(&f->f_path, &st);
+	fput(f);
 	return copy_to_user(statbuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 

@@ -12,6 +12,13 @@
 #include <linux/binfmts.h>
 #include <linux/device.h>
 #include <linux/signal.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/console.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/err.h>
+#include <uapi/linux/fcntl.h>
 #include <asm/ptrace.h>
 #include <asm/bootinfo.h>
 
@@ -32,12 +39,34 @@ struct task_struct init_task = {
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_task.wait_chldexit),
 	.real_parent = &init_task,
 	.parent = &init_task,
+	.fs = &init_fs,
 };
 DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(task_list);
 
 void ret_to_user(struct pt_regs *regs);	/* arch/x86/entry/entry_64.S */
 struct pt_regs *task_pt_regs(struct task_struct *t);
+
+/* fds 0, 1 and 2 of PID 1: /dev/console opened once and dup'ed twice, as
+ * on Linux; without /dev (devtmpfs failed) the boot console's anonymous
+ * file (fs/console_fd.c) stands in. */
+static void open_initial_console(void)
+{
+	struct file *f = filp_open("/dev/console", O_RDWR, 0);
+	if (IS_ERR(f)) {
+		pr_warn("Warning: unable to open an initial console (%ld)\n", PTR_ERR(f));
+		int err = console_open_boot_fds();
+		if (err)
+			pr_err("kernel_init: no console fds (error %d)\n", err);
+		return;
+	}
+	for (int i = 0; i < 3; i++) {
+		int fd = get_unused_fd_flags(0);
+		if (fd >= 0)
+			fd_install(fd, get_file(f));
+	}
+	fput(f);
+}
 
 /* Become the first user process: exec path; returns only on failure. */
 static int run_init_process(const char *path)
@@ -73,6 +102,16 @@ static int kernel_init(void *unused)
 	devtmpfs_mount();	/* /dev, before the tests and /init look there */
 	if (ktest_requested())
 		ktest_run_selected();	/* does not return */
+	/* Our own cwd and root (a copy of the kernel threads' init_fs) and an
+	 * fd table whose 0, 1 and 2 are the console, kept across the init
+	 * candidates tried below. */
+	struct fs_struct *fs = copy_fs_struct(&init_fs);
+	current->files = alloc_files();
+	if (!fs || !current->files)
+		panic("kernel_init: out of memory for fs_struct/files");
+	exit_fs(current);
+	current->fs = fs;
+	open_initial_console();
 	if (ramdisk_execute_command) {
 		int ret = run_init_process(ramdisk_execute_command);
 		if (ret != -ENOENT)

@@ -11,6 +11,8 @@
 #include <linux/uaccess.h>
 #include <linux/mm_struct.h>
 #include <linux/string.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <linux/ktime.h>
@@ -73,6 +75,8 @@ void do_exit(long code)
 	tsk->kthread_result = (int)code;
 	itimers_exit(tsk);
 	exit_mm(tsk);
+	exit_files(tsk);	/* closes the files: pipe readers see EOF now */
+	exit_fs(tsk);
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (child_reaper)

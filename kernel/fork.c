@@ -15,6 +15,8 @@
 #include <linux/signal.h>
 #include <linux/uaccess.h>
 #include <linux/string.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 #include <asm/fpu.h>
 #include <asm/ptrace.h>
 
@@ -81,6 +83,11 @@ struct task_struct *create_kernel_thread(int (*fn)(void *), void *arg, const cha
 	}
 	p->tgid = p->pid;
 	p->flags = PF_KTHREAD;
+	/* Kernel threads share init_fs and have no fd table. */
+	spin_lock(&init_fs.lock);
+	init_fs.users++;
+	spin_unlock(&init_fs.lock);
+	p->fs = &init_fs;
 	p->active_mm = init_task.active_mm;
 	p->exit_signal = -1;
 	strlcpy(p->comm, name, sizeof(p->comm));
@@ -192,6 +199,13 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 		goto fail;
 	if (copy_signal_state(p, parent))
 		goto fail;
+	err = copy_files(flags, p);
+	if (err)
+		goto fail;
+	err = copy_fs(flags, p);
+	if (err)
+		goto fail;
+	err = -ENOMEM;
 	if (flags & CLONE_VM) {
 		atomic_inc(&parent->mm->mm_users);
 		p->mm = parent->mm;
@@ -225,6 +239,8 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	}
 	return pid;
 fail:
+	exit_files(p);
+	exit_fs(p);
 	atomic_set(&p->usage, 1);
 	put_task_struct(p);
 	return err;

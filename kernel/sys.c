@@ -350,6 +350,12 @@ static long do_prlimit(struct task_struct *t, unsigned int resource, const struc
 	return err;
 }
 
+/* The soft limit of resource for the calling task (RLIMIT_NOFILE...). */
+unsigned long rlimit(unsigned int resource)
+{
+	return resource < RLIM_NLIMITS ? task_rlimit(current, resource) : RLIM_INFINITY;
+}
+
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
 		   struct rlimit64 __user *old_rlim)
 {

@@ -29,4 +29,4 @@ $(INITRAMFS): usr/gen_rootfs.sh usr/gen_init_cpio.py usr/rules.mk $(ROOTFS_SRC) 
 	@mkdir -p $(dir $@)
 	@echo "  CPIO    $@"
 	$(Q)ROOTFS_EXTRA="$(ROOTFS_EXTRA)" usr/gen_rootfs.sh $(BUSYBOX) $(ROOTFS_PROGS) > build/rootfs.list
-	$(Q)python3 usr/gen_init_cpio.py build/rootfs.list $@
+	$(Q)python3 usr/gen_init_cpio.py build/rootfs.list $@.tmp && mv $@.tmp $@

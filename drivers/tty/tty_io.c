@@ -71,10 +71,9 @@ static void claim_serial_input(void)
 
 static int tty_open(struct inode *inode, struct file *f)
 {
-	(void)inode;
 	f->private_data = &console_tty;
 	claim_serial_input();
-	return 0;
+	return nonseekable_open(inode, f);	/* pread/pwrite: ESPIPE, as Linux */
 }
 
 static ssize_t tty_read(struct file *f, char *buf, size_t count, loff_t *pos)

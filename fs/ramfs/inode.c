@@ -15,8 +15,10 @@
 #include <linux/gfp.h>
 #include <linux/err.h>
 #include <linux/init.h>
+#include <linux/fs_struct.h>
 #include <linux/mount.h>
 #include <asm/page.h>
+#include <uapi/linux/fcntl.h>
 
 #define TMPFS_MAGIC 0x01021994	/* statfs f_type, as Linux */
 
@@ -305,6 +307,8 @@ static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t
 	struct tmpfs_inode_info *info = inode->i_private;
 	size_t done = 0;
 	mutex_lock(&inode->i_mutex);
+	if (f->f_flags & O_APPEND)
+		*pos = inode->i_size;	/* under i_mutex: appends never interleave */
 	while (done < count) {
 		unsigned long index = *pos / PAGE_SIZE, off = *pos % PAGE_SIZE;
 		size_t n = min(count - done, PAGE_SIZE - off);
@@ -461,6 +465,8 @@ static int __init init_rootfs(void)
 	mnt_init_root(mnt);
 	vfs_root.mnt = mnt;
 	vfs_root.dentry = mnt->mnt_root;
+	set_fs_root(&init_fs, &vfs_root);	/* kernel threads' and init's / and cwd */
+	set_fs_pwd(&init_fs, &vfs_root);
 	pr_info("vfs: tmpfs mounted as the root\n");
 	return 0;
 }

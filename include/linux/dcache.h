@@ -32,9 +32,15 @@ struct dentry {
 	char d_iname[DNAME_INLINE_LEN];	/* short names live here */
 };
 
+extern spinlock_t dcache_lock;
 void dcache_init(void);
+/* fs/d_path.c: the path of path as seen from root, built backwards at the
+ * end of buf; returns where it starts, or ERR_PTR(-ENAMETOOLONG). */
+char *d_path(const struct path *path, char *buf, int buflen);
+bool d_unlinked(const struct dentry *dentry);
 struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
 struct dentry *d_make_root(struct inode *root);
+struct dentry *d_alloc_pseudo(struct super_block *sb, const struct qstr *name);
 struct dentry *d_lookup(struct dentry *parent, const struct qstr *name);
 void d_instantiate(struct dentry *dentry, struct inode *inode);
 void d_add(struct dentry *dentry, struct inode *inode);

@@ -41,8 +41,12 @@ typedef unsigned short umode_t;
 #define NAME_MAX 255
 
 /* f_mode bits (kernel-internal, as Linux's FMODE_*). */
-#define FMODE_READ  0x1
-#define FMODE_WRITE 0x2
+#define FMODE_READ   0x1
+#define FMODE_WRITE  0x2
+#define FMODE_LSEEK  0x4	/* lseek works (clear: ESPIPE) */
+#define FMODE_PREAD  0x8	/* pread/preadv work (clear: ESPIPE) */
+#define FMODE_PWRITE 0x10	/* pwrite/pwritev work (clear: ESPIPE) */
+#define FMODE_PATH   0x4000	/* O_PATH: a position in the tree, no I/O */
 
 struct dentry;
 struct inode;
@@ -292,6 +296,19 @@ void path_get(const struct path *p);
 void path_put(struct path *p);
 void done_path_create(struct path *parent, struct dentry *dentry);
 
+/* Path walks relative to a directory fd (AT_FDCWD: the cwd); absolute
+ * names start at the process root. LOOKUP_EMPTY lets "" name dfd itself
+ * (AT_EMPTY_PATH); LOOKUP_DIRECTORY demands a directory. */
+#define LOOKUP_DIRECTORY 0x2
+#define LOOKUP_EMPTY 0x4000
+int filename_lookup(int dfd, const char *name, unsigned int flags, struct path *path);
+int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path);
+struct dentry *filename_create(int dfd, const char *name, struct path *parent, unsigned int flags);
+/* A user path copied into a kernel buffer of PATH_MAX (free with putname):
+ * ERR_PTR(-EFAULT) or ERR_PTR(-ENAMETOOLONG) on failure. */
+char *getname(const char __user *name);
+void putname(char *name);
+
 /* fs/char_dev.c: character devices by major/minor. register_chrdev takes
  * minors 0-255 of major (major 0: pick a free one and return it); opening
  * an S_IFCHR inode (its i_fop is def_chr_fops) finds the driver by i_rdev
@@ -311,11 +328,19 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 /* fs/open.c, fs/read_write.c, fs/file_table.c */
 struct file *filp_open(const char *name, int flags, umode_t mode);
 struct file *dentry_open(const struct path *path, int flags);
+struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode);
 int filp_close(struct file *f);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t *pos);
 ssize_t kernel_write(struct file *f, const void *buf, size_t count, loff_t *pos);
+/* llseek helpers: no_llseek (-ESPIPE: pipes, ttys) makes the open clear
+ * FMODE_LSEEK/PREAD/PWRITE; generic_file_llseek moves f_pos against i_size;
+ * nonseekable_open is for ->open of stream-like files. */
+loff_t no_llseek(struct file *f, loff_t off, int whence);
+loff_t generic_file_llseek(struct file *f, loff_t off, int whence);
+loff_t vfs_llseek(struct file *f, loff_t off, int whence);
+int nonseekable_open(struct inode *inode, struct file *f);
 
 /* fs/attr.c: attribute changes. notify_change() is the one entry point:
  * the caller holds the inode's i_mutex; it fills in "now" times and the

@@ -247,6 +247,8 @@ extern unsigned long avenrun[3];	/* load averages, FSHIFT fixed point */
 void calc_global_load(void);
 long do_no_restart_syscall(struct restart_block *rb);
 struct task_struct *find_task_by_vpid(pid_t pid);	/* tasklist_lock held */
+/* kernel/sys.c: the caller's soft resource limit (Linux's rlimit()) */
+unsigned long rlimit(unsigned int resource);
 /* kernel/pid.c */
 pid_t alloc_pid(void);
 void free_pid(pid_t pid);

@@ -6,8 +6,22 @@
 
 struct iovec;
 long sys_ni_syscall(void);
+long sys_read(unsigned int fd, char __user *buf, size_t count);
 long sys_write(unsigned int fd, const char __user *buf, size_t count);
+long sys_readv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen);
 long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos);
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos);
+long sys_preadv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		unsigned long pos_l, unsigned long pos_h);
+long sys_pwritev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		 unsigned long pos_l, unsigned long pos_h);
+long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+long sys_open(const char __user *filename, int flags, unsigned short mode);
+long sys_openat(int dfd, const char __user *filename, int flags, unsigned short mode);
+long sys_creat(const char __user *pathname, unsigned short mode);
+long sys_close(unsigned int fd);
+long do_sys_open(int dfd, const char __user *filename, int flags, unsigned short mode);
 long sys_exit(int code);
 long sys_exit_group(int code);
 long sys_getpid(void);
@@ -131,6 +145,7 @@ struct stat;
 long sys_newstat(const char __user *filename, struct stat __user *statbuf);
 long sys_newlstat(const char __user *filename, struct stat __user *statbuf);
 long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf, int flag);
+long sys_newfstat(unsigned int fd, struct stat __user *statbuf);
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
 	       unsigned long flags, void __user *data);
 long sys_umount(char __user *name, int flags);

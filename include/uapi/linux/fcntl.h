@@ -20,6 +20,18 @@
 #define O_NOATIME   01000000
 #define O_CLOEXEC   02000000
 #define O_PATH      010000000
+#define __O_SYNC    04000000
+#define O_SYNC      (__O_SYNC | O_DSYNC)
+#define __O_TMPFILE 020000000
+
+/* fcntl commands and the fd flag */
+#define F_DUPFD         0
+#define F_GETFD         1
+#define F_SETFD         2
+#define F_GETFL         3
+#define F_SETFL         4
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC      1
 
 #define AT_FDCWD            -100
 #define AT_SYMLINK_NOFOLLOW 0x100
