@@ -14,7 +14,6 @@
  * and CAP_FSETID (Linux drops those with a non-zero fsuid too). */
 #include <linux/kernel.h>
 #include <linux/fs.h>
-#include <linux/file.h>
 #include <linux/dcache.h>
 #include <linux/sched.h>
 #include <linux/cred.h>
@@ -23,6 +22,8 @@
 #include <linux/err.h>
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
+#include <linux/file.h>
+#include <linux/fs_struct.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
 
@@ -148,18 +149,9 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 }
 
 /* ---- The system calls ----
- * [LINUX-DIFF] Linux keeps chmod, chown, access and truncate in fs/open.c
- * and utimensat in fs/utimes.c; they are here so that the fd work on
- * fs/open.c and this land independently. */
-
-#define LOOKUP_EMPTY_OK 0x100	/* an empty name means dfd itself */
-
-/* Resolve a user path relative to dfd (fs/namei.c's user_path_at). */
-static int attr_user_path_at(int dfd, const char __user *uname, unsigned int flags, struct path *path)
-{
-	return user_path_at(dfd, uname, (flags & LOOKUP_FOLLOW) |
-			    (flags & LOOKUP_EMPTY_OK ? LOOKUP_EMPTY : 0), path);
-}
+ * [LINUX-DIFF] Linux keeps chmod, chown, access, truncate and umask in
+ * fs/open.c and kernel/sys.c, utimensat in fs/utimes.c; they are here, next
+ * to the rules they apply. */
 
 /* ---- chmod ---- */
 
@@ -177,7 +169,7 @@ static int chmod_common(const struct path *path, umode_t mode)
 long sys_fchmodat(int dfd, const char __user *filename, umode_t mode)
 {
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
+	int err = user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
 	err = chmod_common(&path, mode);
@@ -188,6 +180,16 @@ long sys_fchmodat(int dfd, const char __user *filename, umode_t mode)
 long sys_chmod(const char __user *filename, umode_t mode)
 {
 	return sys_fchmodat(AT_FDCWD, filename, mode);
+}
+
+long sys_fchmod(unsigned int fd, umode_t mode)
+{
+	struct file *f = fget(fd);	/* O_PATH files: EBADF */
+	if (!f)
+		return -EBADF;
+	int err = chmod_common(&f->f_path, mode);
+	fput(f);
+	return err;
 }
 
 /* ---- chown ---- */
@@ -217,9 +219,9 @@ long sys_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group,
 	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
 	unsigned int lookup = (flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			      (flag & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+			      (flag & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	int err = user_path_at(dfd, filename, lookup, &path);
 	if (err)
 		return err;
 	err = chown_common(&path, user, group);
@@ -235,6 +237,28 @@ long sys_chown(const char __user *filename, uid_t user, gid_t group)
 long sys_lchown(const char __user *filename, uid_t user, gid_t group)
 {
 	return sys_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_fchown(unsigned int fd, uid_t user, gid_t group)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	int err = chown_common(&f->f_path, user, group);
+	fput(f);
+	return err;
+}
+
+/* ---- umask ---- */
+
+long sys_umask(int mask)
+{
+	struct fs_struct *fs = current->fs;
+	spin_lock(&fs->lock);
+	int old = fs->umask;
+	fs->umask = mask & 0777;
+	spin_unlock(&fs->lock);
+	return old;
 }
 
 /* ---- access ----
@@ -257,9 +281,9 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 		cred->fsgid = cred->gid;
 	}
 	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	int err = user_path_at(dfd, filename, lookup, &path);
 	if (!err) {
 		/* MAY_* and R_OK/W_OK/X_OK share their values (4, 2, 1). */
 		if (mode)
@@ -323,11 +347,26 @@ long sys_truncate(const char __user *filename, long length)
 	if (length < 0)
 		return -EINVAL;
 	struct path path;
-	int err = attr_user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, &path);
+	int err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
 	err = vfs_truncate(&path, length);
 	path_put(&path);
+	return err;
+}
+
+/* ftruncate: a regular file open for writing (else EINVAL, as Linux). */
+long sys_ftruncate(unsigned int fd, long length)
+{
+	if (length < 0)
+		return -EINVAL;
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	int err = -EINVAL;
+	if (S_ISREG(f->f_inode->i_mode) && (f->f_mode & FMODE_WRITE))
+		err = do_truncate(f->f_path.dentry, length, ATTR_MTIME | ATTR_CTIME);
+	fput(f);
 	return err;
 }
 
@@ -407,9 +446,9 @@ long sys_utimensat(int dfd, const char __user *filename,
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
 	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
-			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY_OK : 0);
+			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = attr_user_path_at(dfd, filename, lookup, &path);
+	int err = user_path_at(dfd, filename, lookup, &path);
 	if (err)
 		return err;
 	err = vfs_utimes(&path, utimes ? t : NULL);

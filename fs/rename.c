@@ -247,9 +247,9 @@ long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
 		err = PTR_ERR(to);
 	else {
 		err = do_renameat2(olddfd, from, newdfd, to, flags);
-		kfree(to);
+		putname(to);
 	}
-	kfree(from);
+	putname(from);
 	return err;
 }
 

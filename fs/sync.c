@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/syscalls.h>
+#include <linux/file.h>
 
 /* ->fsync for memory filesystems: the data is already where it lives. */
 int noop_fsync(struct file *f, int datasync)
@@ -25,4 +26,33 @@ int vfs_fsync(struct file *file, int datasync)
 long sys_sync(void)
 {
 	return 0;
+}
+
+long sys_syncfs(int fd)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	fput(f);
+	return 0;
+}
+
+static long do_fsync(unsigned int fd, int datasync)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	int err = vfs_fsync(f, datasync);
+	fput(f);
+	return err;
+}
+
+long sys_fsync(unsigned int fd)
+{
+	return do_fsync(fd, 0);
+}
+
+long sys_fdatasync(unsigned int fd)
+{
+	return do_fsync(fd, 1);
 }

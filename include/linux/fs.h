@@ -354,7 +354,6 @@ int simple_setattr(struct dentry *dentry, struct iattr *attr);
 bool inode_owner_or_capable(const struct inode *inode);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
-umode_t current_umask(void);
 
 /* fs/sync.c */
 int noop_fsync(struct file *f, int datasync);

@@ -171,4 +171,11 @@ long sys_mknodat(int dfd, const char __user *filename, unsigned short mode, unsi
 long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
 	       struct statx __user *buffer);
 long sys_sync(void);
+long sys_syncfs(int fd);
+long sys_fsync(unsigned int fd);
+long sys_fdatasync(unsigned int fd);
+long sys_fchmod(unsigned int fd, unsigned short mode);
+long sys_fchown(unsigned int fd, uid_t user, gid_t group);
+long sys_ftruncate(unsigned int fd, long length);
+long sys_umask(int mask);
 #endif

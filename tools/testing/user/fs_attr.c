@@ -306,6 +306,101 @@ static void test_statx(void)
 	CHECK_ERRNO("statx_bad_path_gives_efault", sys_statx((char *)8, 0, STATX_BASIC_STATS, &sx), EFAULT);
 }
 
+/* ---- the fd forms and dirfds ---- */
+
+static int all_bytes(const char *buf, int c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (buf[i] != c)
+			return 0;
+	return 1;
+}
+
+static void test_fd_forms(void)
+{
+	static char buf[8192];
+	int fd = open("/fa/t", O_RDWR | O_CREAT | O_EXCL, 0644);
+	CHECK("open_for_ftruncate", fd >= 0);
+	memset(buf, 'a', sizeof(buf));
+	CHECK("write_two_pages", write(fd, buf, sizeof(buf)) == (ssize_t)sizeof(buf));
+	CHECK("ftruncate_shrinks_into_first_page", ftruncate(fd, 100) == 0 && size_of("/fa/t") == 100);
+	CHECK("ftruncate_grows_again", ftruncate(fd, sizeof(buf)) == 0 && size_of("/fa/t") == (long)sizeof(buf));
+	memset(buf, 'x', sizeof(buf));
+	CHECK("ftruncate_kept_bytes_survive", pread(fd, buf, sizeof(buf), 0) == (ssize_t)sizeof(buf) &&
+	      all_bytes(buf, 'a', 100));
+	CHECK("ftruncate_grown_part_reads_zeros", all_bytes(buf + 100, 0, sizeof(buf) - 100));
+	CHECK("truncate_path_grows_with_zeros", truncate("/fa/t", 20000) == 0 &&
+	      pread(fd, buf, 100, 19900) == 100 && all_bytes(buf, 0, 100));
+	CHECK("ftruncate_to_zero_reads_nothing", ftruncate(fd, 0) == 0 && pread(fd, buf, 10, 0) == 0);
+	CHECK_ERRNO("ftruncate_negative_gives_einval", ftruncate(fd, -1), EINVAL);
+	CHECK_ERRNO("ftruncate_bad_fd_gives_ebadf", ftruncate(-1, 0), EBADF);
+	int ro = open("/fa/t", O_RDONLY);
+	CHECK_ERRNO("ftruncate_readonly_fd_gives_einval", ftruncate(ro, 0), EINVAL);
+	int dfd = open("/fa", O_RDONLY | O_DIRECTORY);
+	CHECK_ERRNO("ftruncate_directory_gives_einval", ftruncate(dfd, 0), EINVAL);
+	int pfd = open("/fa/t", O_PATH);
+	CHECK_ERRNO("ftruncate_o_path_gives_ebadf", ftruncate(pfd, 0), EBADF);
+
+	CHECK("fchmod_sets_mode", fchmod(fd, 0604) == 0 && mode_of("/fa/t") == 0604);
+	CHECK_ERRNO("fchmod_bad_fd_gives_ebadf", syscall(SYS_fchmod, -1, 0644), EBADF);
+	CHECK_ERRNO("fchmod_o_path_gives_ebadf", syscall(SYS_fchmod, pfd, 0644), EBADF);
+	CHECK("fchown_sets_owner", fchown(fd, 3, 4) == 0 && stat("/fa/t", &st) == 0 && st.st_uid == 3 && st.st_gid == 4);
+	CHECK_ERRNO("fchown_bad_fd_gives_ebadf", syscall(SYS_fchown, -1, 0, 0), EBADF);
+	CHECK_ERRNO("fchown_o_path_gives_ebadf", syscall(SYS_fchown, pfd, 0, 0), EBADF);
+	CHECK("fchownat_empty_path_on_o_path_fd", fchownat(pfd, "", 0, 0, AT_EMPTY_PATH) == 0 &&
+	      stat("/fa/t", &st) == 0 && st.st_uid == 0);
+
+	CHECK("fsync_file", fsync(fd) == 0);
+	CHECK("fdatasync_file", fdatasync(fd) == 0);
+	CHECK("fsync_directory", fsync(dfd) == 0);
+	CHECK_ERRNO("fsync_bad_fd_gives_ebadf", fsync(-1), EBADF);
+	CHECK_ERRNO("fdatasync_bad_fd_gives_ebadf", fdatasync(99), EBADF);
+	int nfd = open("/fa/null", O_WRONLY);	/* made by test_mknod: char 1,3 */
+	CHECK("open_null_device_for_fsync", nfd >= 0);
+	CHECK_ERRNO("fsync_null_device_gives_einval", fsync(nfd), EINVAL);
+	CHECK("syncfs_file", syscall(SYS_syncfs, fd) == 0);
+	CHECK_ERRNO("syncfs_bad_fd_gives_ebadf", syscall(SYS_syncfs, -1), EBADF);
+
+	struct timespec ts[2] = { { 1000, 0 }, { 2000, 0 } };
+	CHECK("futimens_sets_times", futimens(fd, ts) == 0 && stat("/fa/t", &st) == 0 && st.st_mtim.tv_sec == 2000);
+	CHECK_ERRNO("futimens_bad_fd_gives_ebadf", futimens(-1, ts), EBADF);
+	CHECK_ERRNO("futimens_flag_gives_einval", syscall(SYS_utimensat, fd, NULL, ts, AT_SYMLINK_NOFOLLOW), EINVAL);
+
+	/* Relative names against a real dirfd. */
+	CHECK("mknodat_dirfd", syscall(SYS_mknodat, dfd, "rel", S_IFREG | 0644, 0) == 0 && stat("/fa/rel", &st) == 0);
+	CHECK("fchmodat_dirfd", syscall(SYS_fchmodat, dfd, "rel", 0600) == 0 && mode_of("/fa/rel") == 0600);
+	CHECK("fchownat_dirfd", fchownat(dfd, "rel", 6, 6, 0) == 0 && stat("/fa/rel", &st) == 0 && st.st_uid == 6);
+	CHECK("faccessat_dirfd", faccessat(dfd, "rel", R_OK, 0) == 0);
+	CHECK("utimensat_dirfd", utimensat(dfd, "rel", ts, 0) == 0 && stat("/fa/rel", &st) == 0 &&
+	      st.st_atim.tv_sec == 1000);
+	CHECK("renameat_dirfds", syscall(SYS_renameat, dfd, "rel", AT_FDCWD, "/fa/rel2") == 0 &&
+	      stat("/fa/rel2", &st) == 0);
+	struct ustatx sx;
+	CHECK("statx_empty_path_on_fd", syscall(SYS_statx, fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS, &sx) == 0 &&
+	      stat("/fa/t", &st) == 0 && sx.stx_ino == st.st_ino);
+	CHECK("statx_dirfd_relative", syscall(SYS_statx, dfd, "rel2", 0, STATX_BASIC_STATS, &sx) == 0 &&
+	      S_ISREG(sx.stx_mode));
+	CHECK_ERRNO("renameat_bad_dirfd_gives_ebadf", syscall(SYS_renameat, 99, "a", AT_FDCWD, "/fa/b"), EBADF);
+	CHECK_ERRNO("fchmodat_file_as_dirfd_gives_enotdir", syscall(SYS_fchmodat, fd, "x", 0644), ENOTDIR);
+	CHECK_ERRNO("statx_bad_dirfd_gives_ebadf", syscall(SYS_statx, 99, "x", 0, STATX_BASIC_STATS, &sx), EBADF);
+
+	/* umask applies to every create path. */
+	mode_t old = umask(077);
+	CHECK("umask_returns_previous", old == 022);
+	CHECK("umask_returns_new", umask(077) == 077);
+	int cfd = open("/fa/um_open", O_CREAT | O_WRONLY, 0666);
+	CHECK("umask_applies_to_open_creat", cfd >= 0 && mode_of("/fa/um_open") == 0600);
+	CHECK("umask_applies_to_mkdir", mkdir("/fa/um_dir", 0777) == 0 && mode_of("/fa/um_dir") == 0700);
+	CHECK("umask_applies_to_mknod", mknod("/fa/um_fifo", S_IFIFO | 0666, 0) == 0 && mode_of("/fa/um_fifo") == 0600);
+	CHECK("umask_keeps_only_permission_bits", umask(07777) == 077 && umask(022) == 0777);
+	close(cfd);
+	close(nfd);
+	close(pfd);
+	close(dfd);
+	close(ro);
+	close(fd);
+}
+
 /* ---- as uid 1000, in a child ---- */
 
 static int as_user(void)
@@ -401,6 +496,7 @@ int main(void)
 	test_mknod();
 	test_statx();
 	CHECK("sync_succeeds", syscall(SYS_sync) == 0);
+	test_fd_forms();
 	test_as_user();
 	printf("fs_attr: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
