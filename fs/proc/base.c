@@ -18,6 +18,11 @@
 #include <uapi/asm/signal.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <uapi/linux/fcntl.h>
 #include "internal.h"
 
 #define USER_HZ 100
@@ -235,6 +240,24 @@ static int proc_pid_statm(struct seq_file *m, struct task_struct *t)
 	return 0;
 }
 
+/* umask and the fd table's size, for status (the sharers' own locks,
+ * under pi_lock as task_fget). */
+static void task_fs_figures(struct task_struct *t, int *umask, unsigned int *fdsize)
+{
+	unsigned long flags;
+	*umask = -1;
+	*fdsize = 0;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	if (t->fs)
+		*umask = READ_ONCE(t->fs->umask);
+	if (t->files) {
+		spin_lock(&t->files->file_lock);
+		*fdsize = t->files->fdt.max_fds;
+		spin_unlock(&t->files->file_lock);
+	}
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+}
+
 static int proc_pid_status(struct seq_file *m, struct task_struct *t)
 {
 	struct task_tree_info ti;
@@ -243,13 +266,17 @@ static int proc_pid_status(struct seq_file *m, struct task_struct *t)
 	task_tree(t, &ti);
 	task_sig_masks(t, &pnd, &blk, &ign, &cgt);
 	const struct cred *c = &t->cred;
+	int umask;
+	unsigned int fdsize;
+	task_fs_figures(t, &umask, &fdsize);
 	seq_printf(m, "Name:\t%s\n", t->comm);
-	seq_printf(m, "Umask:\t%04o\n", 022);
+	if (umask >= 0)
+		seq_printf(m, "Umask:\t%04o\n", umask);
 	seq_printf(m, "State:\t%s\n", task_state_name(state));
 	seq_printf(m, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", t->tgid, t->pid, ti.ppid);
 	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\n", c->uid, c->euid, c->suid, c->fsuid);
 	seq_printf(m, "Gid:\t%u\t%u\t%u\t%u\n", c->gid, c->egid, c->sgid, c->fsgid);
-	seq_printf(m, "FDSize:\t%d\nGroups:\t", 64);
+	seq_printf(m, "FDSize:\t%u\nGroups:\t", fdsize);
 	for (int i = 0; i < c->ngroups && i < CRED_NGROUPS; i++)
 		seq_printf(m, "%u ", c->groups[i]);
 	seq_printf(m, "\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", t->pid, t->pgrp, t->session);
@@ -497,13 +524,6 @@ int proc_thread_self_link(struct proc_inode *pi, char *buf)
  * their reference, so while we hold it (and see the pointer) the table
  * cannot be freed; the table's own lock then keeps the slot stable while
  * we take a reference on the file. */
-#if __has_include(<linux/fdtable.h>)
-#include <linux/fdtable.h>
-#include <linux/fs_struct.h>
-#include <linux/dcache.h>
-#include <linux/err.h>
-#include <uapi/linux/fcntl.h>
-#define PROC_HAVE_FDTABLE 1
 
 /* The file at fd of t with a reference (fput), or NULL; *cloexec its flag. */
 static struct file *task_fget(struct task_struct *t, int fd, bool *cloexec)
@@ -641,36 +661,6 @@ static int proc_exe_link(struct proc_inode *pi, char *buf)
 	mmput(mm);
 	return err;
 }
-#else
-/* Until the fd tables land every process has no fds here. */
-int proc_next_fd(struct task_struct *t, int from)
-{
-	(void)t;
-	(void)from;
-	return -1;
-}
-
-bool proc_fd_exists(struct task_struct *t, int fd)
-{
-	(void)t;
-	(void)fd;
-	return false;
-}
-
-int proc_fd_link(struct proc_inode *pi, char *buf)
-{
-	(void)pi;
-	(void)buf;
-	return -ENOENT;
-}
-
-int proc_fdinfo_show(struct seq_file *m, struct task_struct *t)
-{
-	(void)m;
-	(void)t;
-	return -ENOENT;
-}
-#endif
 
 #define REG(n, fn) { .name = n, .mode = S_IFREG | 0444, .task_show = fn }
 
@@ -680,11 +670,9 @@ const struct proc_entry tgid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .kind = PROC_FDDIR },
 	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .kind = PROC_FDINFODIR },
 	{ .name = "environ", .mode = S_IFREG | 0400, .task_read = proc_pid_environ },
-#ifdef PROC_HAVE_FDTABLE
 	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_cwd_link },
 	{ .name = "root", .mode = S_IFLNK | 0777, .link = proc_root_link },
 	{ .name = "exe", .mode = S_IFLNK | 0777, .link = proc_exe_link },
-#endif
 	REG("status", proc_pid_status),
 	REG("stat", proc_tgid_stat),
 	REG("statm", proc_pid_statm),
@@ -700,11 +688,9 @@ const struct proc_entry tid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .kind = PROC_FDDIR },
 	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .kind = PROC_FDINFODIR },
 	{ .name = "environ", .mode = S_IFREG | 0400, .task_read = proc_pid_environ },
-#ifdef PROC_HAVE_FDTABLE
 	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_cwd_link },
 	{ .name = "root", .mode = S_IFLNK | 0777, .link = proc_root_link },
 	{ .name = "exe", .mode = S_IFLNK | 0777, .link = proc_exe_link },
-#endif
 	REG("status", proc_pid_status),
 	REG("stat", proc_tid_stat),
 	REG("statm", proc_pid_statm),

@@ -200,6 +200,9 @@ struct super_block {
 	const struct file_system_type *s_type;
 	struct dentry *s_root;		/* set once at mount, then fixed */
 	void *s_fs_info;		/* filesystem private */
+	/* Set once at mount: names are never hashed in the dcache (procfs:
+	 * every walk asks the filesystem), so unhashed does not mean removed. */
+	bool s_unhashed_names;
 	atomic_t s_active;		/* mounts of this instance */
 	unsigned long s_next_ino;	/* [s_lock] ino allocator */
 	spinlock_t s_lock;
