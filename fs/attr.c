@@ -18,6 +18,7 @@
 #include <linux/sched.h>
 #include <linux/cred.h>
 #include <linux/ktime.h>
+#include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/err.h>
 #include <linux/uaccess.h>
@@ -45,16 +46,64 @@ static bool chgrp_ok(const struct inode *inode, gid_t gid)
 	return fsuid == 0 || (fsuid == inode->i_uid && (gid == inode->i_gid || in_group_p(gid)));
 }
 
+/* A file may not grow past the caller's RLIMIT_FSIZE: SIGXFSZ (which kills
+ * by default) and EFBIG, as Linux. */
+static int file_size_limit_hit(void)
+{
+	struct sigpending_info info = { .code = SI_USER, .pid = current->tgid,
+					.uid = current_cred()->uid };
+	send_signal(current, SIGXFSZ, &info);
+	return -EFBIG;
+}
+
+/* The caller's RLIMIT_FSIZE. Kernel threads (the initramfs unpacker,
+ * devtmpfs) write without one: the boot task's rlim[] is not set up. */
+static unsigned long fsize_limit(void)
+{
+	return current->mm ? rlimit(RLIMIT_FSIZE) : RLIM_INFINITY;
+}
+
+int inode_newsize_ok(const struct inode *inode, loff_t offset)
+{
+	if (offset < 0)
+		return -EINVAL;
+	if (offset > inode->i_size) {
+		unsigned long limit = fsize_limit();
+		if (limit != RLIM_INFINITY && (unsigned long)offset > limit)
+			return file_size_limit_hit();
+	}
+	return 0;
+}
+
+/* How much of a write of *count bytes at pos may happen (Linux's
+ * generic_write_checks for RLIMIT_FSIZE): cut short at the limit; nothing
+ * at all -> EFBIG. Regular files only. */
+int generic_write_check_limits(loff_t pos, size_t *count)
+{
+	unsigned long limit = fsize_limit();
+	if (limit == RLIM_INFINITY || !*count)
+		return 0;
+	if ((unsigned long)pos >= limit)
+		return file_size_limit_hit();
+	if (*count > limit - pos)
+		*count = limit - pos;
+	return 0;
+}
+
 /* May the caller make the change attr asks for? Strips S_ISGID from a new
  * mode when the caller may not set it. Called by ->setattr. */
 int setattr_prepare(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
 	unsigned int valid = attr->ia_valid;
+	/* Size limits hold even for ATTR_FORCE. */
+	if (valid & ATTR_SIZE) {
+		int err = inode_newsize_ok(inode, attr->ia_size);
+		if (err)
+			return err;
+	}
 	if (valid & ATTR_FORCE)
 		return 0;
-	if ((valid & ATTR_SIZE) && attr->ia_size < 0)
-		return -EINVAL;
 	if ((valid & ATTR_UID) && !chown_ok(inode, attr->ia_uid))
 		return -EPERM;
 	if ((valid & ATTR_GID) && !chgrp_ok(inode, attr->ia_gid))

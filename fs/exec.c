@@ -67,12 +67,14 @@ static char *put_str(char *p, const char *s)
 	return p + n;
 }
 
-/* Linux's bprm_stack_limits(): a quarter of the stack limit (8 MiB: there
- * is no per-process RLIMIT_STACK yet, and the fault path grows stacks to
- * STACK_MAX_SIZE), at least ARG_MAX, minus the pointers' room. */
+/* Linux's bprm_stack_limits(): a quarter of the stack limit, at most 3/4 of
+ * _STK_LIM, at least ARG_MAX, minus the pointers' room. */
+#define RLIMIT_STACK 3
+#define _STK_LIM (8UL << 20)
 static int set_limit(struct linux_binprm *b)
 {
-	unsigned long limit = max(STACK_MAX_SIZE / 4, (unsigned long)ARG_MAX);
+	unsigned long limit = min(_STK_LIM / 4 * 3, rlimit(RLIMIT_STACK) / 4);
+	limit = max(limit, (unsigned long)ARG_MAX);
 	unsigned long ptrs = ((unsigned long)max(b->argc, 1) + b->envc) * sizeof(void *);
 	if (limit <= ptrs)
 		return -E2BIG;

@@ -40,7 +40,7 @@ int vfs_getattr(const struct path *path, struct stat *st)
 	st->st_rdev = new_encode_dev(inode->i_rdev);
 	st->st_size = inode->i_size;
 	st->st_blksize = PAGE_SIZE;
-	st->st_blocks = (inode->i_size + 511) / 512;
+	st->st_blocks = inode->i_blocks;	/* what is allocated: a sparse file has less */
 	st->st_atime = inode->i_atime.tv_sec;
 	st->st_atime_nsec = inode->i_atime.tv_nsec;
 	st->st_mtime = inode->i_mtime.tv_sec;

@@ -48,16 +48,13 @@ void ret_to_user(struct pt_regs *regs);	/* arch/x86/entry/entry_64.S */
 struct pt_regs *task_pt_regs(struct task_struct *t);
 
 /* fds 0, 1 and 2 of PID 1: /dev/console opened once and dup'ed twice, as
- * on Linux; without /dev (devtmpfs failed) the boot console's anonymous
- * file (fs/console_fd.c) stands in. */
+ * Linux's console_on_rootfs. Without it (no devtmpfs) init starts with no
+ * fds and the kernel says so, as Linux does. */
 static void open_initial_console(void)
 {
 	struct file *f = filp_open("/dev/console", O_RDWR, 0);
 	if (IS_ERR(f)) {
-		pr_warn("Warning: unable to open an initial console (%ld)\n", PTR_ERR(f));
-		int err = console_open_boot_fds();
-		if (err)
-			pr_err("kernel_init: no console fds (error %d)\n", err);
+		pr_err("Warning: unable to open an initial console (%ld).\n", PTR_ERR(f));
 		return;
 	}
 	for (int i = 0; i < 3; i++) {

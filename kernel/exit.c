@@ -49,16 +49,21 @@ static void exit_mm(struct task_struct *tsk)
 	mmput(mm);
 }
 
-/* Hand the children of @tsk to init; tasklist_lock held. */
+/* Hand the children of @tsk to init, and hang up process groups this exit
+ * orphans with stopped members in them; tasklist_lock held. */
 static void forget_original_parent(struct task_struct *tsk)
 {
 	struct task_struct *c, *n;
+	LIST_HEAD(moved);
 	bool zombie = false;
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
 		c->real_parent = c->parent = child_reaper;
-		list_move_tail(&c->sibling, &child_reaper->children);
+		list_move_tail(&c->sibling, &moved);
 		zombie |= c->exit_state == EXIT_ZOMBIE;
 	}
+	if (tsk->mm || tsk->signals)
+		kill_orphaned_pgrps(tsk, &moved);
+	list_splice_init(&moved, &child_reaper->children);
 	if (zombie)
 		wake_up_interruptible_all(&child_reaper->wait_chldexit);
 }
@@ -67,6 +72,7 @@ void do_exit(long code)
 {
 	struct task_struct *tsk = current;
 	unsigned long flags;
+	bool autoreap = false;
 
 	if (tsk == child_reaper)
 		panic("Attempted to kill init! exitcode=0x%08lx", code);
@@ -86,12 +92,25 @@ void do_exit(long code)
 		list_del_init(&tsk->tasks);
 	} else {
 		/* A zombie stays in the task list (its pid, group and session
-		 * still exist) until its parent reaps it. */
+		 * still exist) until its parent reaps it; unless the parent
+		 * ignores SIGCHLD or set SA_NOCLDWAIT: then no zombie at all
+		 * (its wait() sleeps until the last child is gone: ECHILD). */
+		bool send = true;
+		if (tsk->exit_signal == SIGCHLD && parent_autoreaps(tsk->real_parent, &send))
+			autoreap = true;
 		tsk->exit_state = EXIT_ZOMBIE;
-		do_notify_parent(tsk, (int)code);
+		if (send)
+			do_notify_parent(tsk, (int)code);
+		if (autoreap) {
+			tsk->exit_state = EXIT_DEAD;
+			list_del_init(&tsk->sibling);
+			list_del_init(&tsk->tasks);
+		}
 		wake_up_interruptible_all(&tsk->real_parent->wait_chldexit);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (autoreap)
+		put_task_struct(tsk);	/* the reference the parent would have dropped */
 	complete_all(&tsk->kthread_exited);
 
 	preempt_disable();

@@ -258,14 +258,15 @@ bool task_continued_report(struct task_struct *c, bool keep)
 	return ret;
 }
 
-/* tasklist_lock held. Linux's orphaned process group: no member has a
- * parent in another group of the same session, so no shell is there to
- * continue it; SIGTSTP, SIGTTIN and SIGTTOU then do not stop it. */
-static bool pgrp_orphaned(pid_t pgrp)
+/* tasklist_lock held. Linux's orphaned process group: no member (but
+ * @ignored, which is exiting) has a parent in another group of the same
+ * session, so no shell is there to continue it; SIGTSTP, SIGTTIN and
+ * SIGTTOU then do not stop it. */
+static bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored)
 {
 	struct task_struct *t;
 	list_for_each_entry(t, &task_list, tasks) {
-		if (t->pgrp != pgrp || t->exit_state || !t->mm)
+		if (t->pgrp != pgrp || t->exit_state || !t->mm || t == ignored)
 			continue;
 		struct task_struct *p = t->real_parent;
 		if (!p || p == child_reaper)
@@ -274,6 +275,75 @@ static bool pgrp_orphaned(pid_t pgrp)
 			return false;
 	}
 	return true;
+}
+
+/* tasklist_lock held: does a member of @pgrp sit stopped? */
+static bool has_stopped_jobs(pid_t pgrp)
+{
+	struct task_struct *t;
+	bool ret = false;
+	spin_lock(&signal_lock);
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pgrp == pgrp && !t->exit_state && t->signals && (t->signals->jobctl & SIGNAL_STOP_STOPPED))
+			ret = true;
+	spin_unlock(&signal_lock);
+	return ret;
+}
+
+/* tasklist_lock held, @tsk exiting, its children already handed to init.
+ * POSIX: a process group that this exit orphans, and that has a stopped
+ * member, gets SIGHUP then SIGCONT (nobody is left to continue it). Two
+ * ways: @tsk's own group loses the member that linked it to its session
+ * (@tsk's parent), or a child's group loses its link (@tsk). */
+void kill_orphaned_pgrps(struct task_struct *tsk, struct list_head *moved)
+{
+	struct sigpending_info info = { .code = SI_KERNEL };
+	pid_t groups[16];
+	int n = 0;
+	struct task_struct *p = tsk->real_parent, *c, *t;
+
+	if (p && p != child_reaper && p->pgrp != tsk->pgrp && p->session == tsk->session)
+		groups[n++] = tsk->pgrp;
+	list_for_each_entry(c, moved, sibling) {
+		if (n == (int)ARRAY_SIZE(groups))
+			break;
+		if (c->pgrp != tsk->pgrp && c->session == tsk->session)
+			groups[n++] = c->pgrp;
+	}
+	for (int i = 0; i < n; i++) {
+		bool dup = false;
+		for (int j = 0; j < i; j++)
+			dup |= groups[j] == groups[i];
+		if (dup || !will_become_orphaned_pgrp(groups[i], tsk) || !has_stopped_jobs(groups[i]))
+			continue;
+		list_for_each_entry(t, &task_list, tasks) {
+			if (t->pgrp != groups[i] || t->exit_state || !t->mm || t == tsk)
+				continue;
+			send_signal(t, SIGHUP, &info);
+			send_signal(t, SIGCONT, &info);
+		}
+	}
+}
+
+/* do_exit, tasklist_lock held: does the parent want no zombie (SIGCHLD
+ * ignored, or SA_NOCLDWAIT)? Then the child is reaped at once. Sets
+ * *send_sig false when SIGCHLD is ignored. */
+bool parent_autoreaps(struct task_struct *parent, bool *send_sig)
+{
+	bool ret = false;
+	*send_sig = true;
+	spin_lock(&signal_lock);
+	if (parent->signals) {
+		struct k_sigaction *ka = &parent->signals->action[SIGCHLD - 1];
+		if (ka->handler == SIG_IGN) {
+			ret = true;
+			*send_sig = false;
+		} else if (ka->flags & SA_NOCLDWAIT) {
+			ret = true;
+		}
+	}
+	spin_unlock(&signal_lock);
+	return ret;
 }
 
 int copy_signal_state(struct task_struct *child, struct task_struct *parent)
@@ -500,7 +570,7 @@ bool get_signal(struct ksignal *k)
 			continue;
 		}
 		if (sig_kernel_stop(sig)) {
-			if (sig != SIGSTOP && pgrp_orphaned(tsk->pgrp)) {
+			if (sig != SIGSTOP && will_become_orphaned_pgrp(tsk->pgrp, NULL)) {
 				spin_unlock(&signal_lock);
 				spin_unlock_irqrestore(&tasklist_lock, flags);
 				continue;	/* nobody could continue it */

@@ -128,14 +128,14 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals mm ids pgrp fs_namei fs_attr signals_stop sys_misc fs_fd fs_proc"
+USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals mm ids pgrp fs_namei fs_attr signals_stop sys_misc fs_fd fs_dev statfs fs_pipe fs_proc"
 build_user_tests() {
 	mkdir -p build/user
-	for t in $USER_TESTS segv exit42; do
+	for t in $USER_TESTS segv exit42 tty_input; do
 		musl-gcc -static -O2 -Wall -o build/user/$t tools/testing/user/$t.c || return 1
 	done
 	# Every test but exec is alone in its initramfs.
-	for t in $USER_TESTS segv; do
+	for t in $USER_TESTS segv tty_input; do
 		[ "$t" = exec ] && continue
 		usr/gen_test_initramfs.sh build/user/$t build/user/$t.cpio || return 1
 	done
@@ -152,6 +152,14 @@ run_user_tests() {	# run_user_tests <prefix> <kernel> <extra append> <panic exit
 		grep -aqE "^$t: [0-9]+ passed" build/test-results/$prefix-$t.serial ||
 			echo "FAIL $prefix:$t:did-not-finish"
 	done
+	# Console line input typed on the serial port: erase, kill, word
+	# erase, CR -> NL, ^D, then raw mode (tools/testing/user/tty_input.c).
+	scripts/qemu-test.sh $prefix-tty_input 0 240 -kernel "$kernel" -initrd build/user/tty_input.cpio \
+		-append "rdinit=/init $append" -input $'ab\x7fc\x15xyz\x17uv\rone\x04q\r' \
+		-expect "^tty_input: [0-9]+ passed, 0 failed" >/dev/null
+	grep -aE '^(PASS|FAIL) ' build/test-results/$prefix-tty_input.serial | sed "s/^\(PASS\|FAIL\) /\1 $prefix:tty_input:/"
+	grep -aqE "^tty_input: [0-9]+ passed" build/test-results/$prefix-tty_input.serial ||
+		echo "FAIL $prefix:tty_input:did-not-finish"
 	# A NULL write in user mode is SIGSEGV for the process (PID 1 here, so
 	# the kernel then panics exactly as Linux does), never a kernel oops.
 	scripts/qemu-test.sh $prefix-segv-kills-process-not-kernel $panic_exit 30 -kernel "$kernel" \

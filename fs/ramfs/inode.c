@@ -216,12 +216,17 @@ static void tmpfs_truncate(struct inode *inode, loff_t newsize)
 {
 	struct tmpfs_inode_info *info = inode->i_private;
 	unsigned long keep = (newsize + PAGE_SIZE - 1) / PAGE_SIZE;
+	unsigned long freed = 0;
 	for (unsigned long i = keep; i < info->nr_pages; i++)
 		if (info->pages[i]) {
 			free_page((unsigned long)info->pages[i]);
 			atomic64_dec(&tmpfs_nr_pages);
 			info->pages[i] = NULL;
+			freed++;
 		}
+	spin_lock(&inode->i_lock);
+	inode->i_blocks -= freed * (PAGE_SIZE / 512);
+	spin_unlock(&inode->i_lock);
 	if (!keep) {
 		kfree(info->pages);
 		info->pages = NULL;
@@ -256,9 +261,11 @@ static const char *tmpfs_get_link(struct dentry *dentry, struct inode *inode)
 	return inode->i_private;
 }
 
-/* Make sure the page array covers index; returns the page or NULL. */
-static void *tmpfs_get_page(struct tmpfs_inode_info *info, unsigned long index)
+/* Make sure the page array covers index; returns the page or NULL. A new
+ * page counts in i_blocks. */
+static void *tmpfs_get_page(struct inode *inode, unsigned long index)
 {
+	struct tmpfs_inode_info *info = inode->i_private;
 	if (index >= info->nr_pages) {
 		unsigned long n = max(index + 1, info->nr_pages * 2);
 		void **p = krealloc(info->pages, n * sizeof(void *), GFP_KERNEL);
@@ -275,6 +282,9 @@ static void *tmpfs_get_page(struct tmpfs_inode_info *info, unsigned long index)
 		memset(page, 0, PAGE_SIZE);
 		atomic64_inc(&tmpfs_nr_pages);
 		info->pages[index] = page;
+		spin_lock(&inode->i_lock);
+		inode->i_blocks += PAGE_SIZE / 512;
+		spin_unlock(&inode->i_lock);
 	}
 	return info->pages[index];
 }
@@ -304,15 +314,19 @@ static ssize_t tmpfs_read(struct file *f, char *buf, size_t count, loff_t *pos)
 static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
 	struct inode *inode = f->f_inode;
-	struct tmpfs_inode_info *info = inode->i_private;
 	size_t done = 0;
 	mutex_lock(&inode->i_mutex);
 	if (f->f_flags & O_APPEND)
 		*pos = inode->i_size;	/* under i_mutex: appends never interleave */
+	ssize_t err = generic_write_check_limits(*pos, &count);
+	if (err) {
+		mutex_unlock(&inode->i_mutex);
+		return err;
+	}
 	while (done < count) {
 		unsigned long index = *pos / PAGE_SIZE, off = *pos % PAGE_SIZE;
 		size_t n = min(count - done, PAGE_SIZE - off);
-		char *page = tmpfs_get_page(info, index);
+		char *page = tmpfs_get_page(inode, index);
 		if (!page)
 			break;
 		memcpy(page + off, buf + done, n);

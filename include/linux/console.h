@@ -18,6 +18,4 @@ void unregister_console(struct console *con);
 extern struct console early_serial_console;
 void serial8250_early_init(void);
 void serial8250_putc(char c);
-/* fs/console_fd.c: fds 0-2 of PID 1 until /dev/console exists. */
-int console_open_boot_fds(void);
 #endif

@@ -217,6 +217,7 @@ struct inode {
 	gid_t i_gid;			/* [i] */
 	unsigned int i_nlink;		/* [i] names pointing here */
 	loff_t i_size;			/* [i_mutex] */
+	u64 i_blocks;			/* [i_lock] 512-byte units the contents occupy (st_blocks) */
 	struct timespec64 i_atime, i_mtime, i_ctime;	/* [i] */
 	dev_t i_rdev;			/* device nodes: the device */
 	unsigned long i_ino;
@@ -275,7 +276,6 @@ struct inode *ihold(struct inode *inode);
 void iput(struct inode *inode);
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
 void inode_touch(struct inode *inode, bool atime, bool mtime, bool ctime);
-void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 int generic_permission(struct inode *inode, int mask);
 int inode_permission(struct inode *inode, int mask);
 
@@ -355,6 +355,8 @@ int setattr_prepare(struct dentry *dentry, struct iattr *attr);
 void setattr_copy(struct inode *inode, const struct iattr *attr);
 int simple_setattr(struct dentry *dentry, struct iattr *attr);
 bool inode_owner_or_capable(const struct inode *inode);
+int inode_newsize_ok(const struct inode *inode, loff_t offset);
+int generic_write_check_limits(loff_t pos, size_t *count);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
 

@@ -25,6 +25,12 @@ void do_notify_parent(struct task_struct *child, int status);
 bool task_stop_report(struct task_struct *c, bool keep, int *code);
 bool task_continued_report(struct task_struct *c, bool keep);
 bool sig_kernel_coredump(int sig);
+/* do_exit (tasklist_lock held): SIGHUP+SIGCONT to process groups with
+ * stopped members that @tsk's exit orphans (@moved: its former children). */
+struct list_head;
+void kill_orphaned_pgrps(struct task_struct *tsk, struct list_head *moved);
+/* do_exit: SIGCHLD ignored or SA_NOCLDWAIT in @parent: no zombie. */
+bool parent_autoreaps(struct task_struct *parent, bool *send_sig);
 int copy_signal_state(struct task_struct *child, struct task_struct *parent);
 /* When the task_struct is freed. */
 void free_task_signals(struct task_struct *t);

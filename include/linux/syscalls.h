@@ -149,6 +149,19 @@ long sys_newfstat(unsigned int fd, struct stat __user *statbuf);
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
 	       unsigned long flags, void __user *data);
 long sys_umount(char __user *name, int flags);
+/* fs/pipe.c */
+long sys_pipe(int __user *fildes);
+long sys_pipe2(int __user *fildes, int flags);
+/* fs/select.c */
+struct pollfd;
+struct __kernel_old_timeval;
+long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_msecs);
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct __kernel_timespec __user *tsp,
+	       const u64 __user *sigmask, size_t sigsetsize);
+long sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
+		unsigned long __user *exp, struct __kernel_old_timeval __user *tvp);
+long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+		  unsigned long __user *exp, struct __kernel_timespec __user *tsp, void __user *sig);
 /* fs/attr.c, fs/rename.c, fs/sync.c, fs/stat.c, fs/namei_syscalls.c: attributes */
 struct statx;
 long sys_chmod(const char __user *filename, unsigned short mode);
@@ -178,4 +191,8 @@ long sys_fchmod(unsigned int fd, unsigned short mode);
 long sys_fchown(unsigned int fd, uid_t user, gid_t group);
 long sys_ftruncate(unsigned int fd, long length);
 long sys_umask(int mask);
+/* fs/statfs.c */
+struct statfs;
+long sys_statfs(const char __user *pathname, struct statfs __user *buf);
+long sys_fstatfs(unsigned int fd, struct statfs __user *buf);
 #endif

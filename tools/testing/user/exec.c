@@ -9,6 +9,7 @@
 #include <sys/reboot.h>
 #include <sys/mman.h>
 #include <sys/auxv.h>
+#include <sys/resource.h>
 #include "utest.h"
 
 /* Run a raw execve(path, argv, envp) in a child; return its errno, or
@@ -120,6 +121,19 @@ static void test_arguments(void)
 	hv[2] = "1";
 	hv[15] = NULL;
 	CHECK("exec_with_1_5_mib_of_arguments_runs", exec_raw("/init", hv, env) == 1);
+	/* The limit follows RLIMIT_STACK: with 1 MiB of stack, a quarter
+	 * (256 KiB) is all the arguments may take. */
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct rlimit r = { 1 << 20, 1 << 20 };
+		setrlimit(RLIMIT_STACK, &r);
+		hv[6] = NULL;	/* 3 x 128 KiB */
+		syscall(SYS_execve, "/init", hv, env);
+		_exit(errno);
+	}
+	int st;
+	waitpid(pid, &st, 0);
+	CHECK("exec_limit_is_a_quarter_of_rlimit_stack", WIFEXITED(st) && WEXITSTATUS(st) == E2BIG);
 	free(hv);
 	free(big);
 	free(av);

@@ -7,7 +7,9 @@
 #include <grp.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -332,6 +334,13 @@ static void test_fd_forms(void)
 	CHECK("truncate_path_grows_with_zeros", truncate("/fa/t", 20000) == 0 &&
 	      pread(fd, buf, 100, 19900) == 100 && all_bytes(buf, 0, 100));
 	CHECK("ftruncate_to_zero_reads_nothing", ftruncate(fd, 0) == 0 && pread(fd, buf, 10, 0) == 0);
+	CHECK("empty_file_has_no_blocks", fstat(fd, &st) == 0 && st.st_blocks == 0);
+	CHECK("sparse_file_has_no_blocks", ftruncate(fd, 1 << 20) == 0 && fstat(fd, &st) == 0 &&
+	      st.st_size == 1 << 20 && st.st_blocks == 0);
+	CHECK("one_written_byte_takes_a_page", pwrite(fd, "z", 1, 5000) == 1 && fstat(fd, &st) == 0 &&
+	      st.st_blocks == 8);
+	CHECK("shrinking_frees_the_page", ftruncate(fd, 4096) == 0 && fstat(fd, &st) == 0 && st.st_blocks == 0);
+	CHECK("ftruncate_back_to_zero", ftruncate(fd, 0) == 0);
 	CHECK_ERRNO("ftruncate_negative_gives_einval", ftruncate(fd, -1), EINVAL);
 	CHECK_ERRNO("ftruncate_bad_fd_gives_ebadf", ftruncate(-1, 0), EBADF);
 	int ro = open("/fa/t", O_RDONLY);
@@ -459,6 +468,34 @@ static int real_vs_effective(void)
 	return utest_failures;
 }
 
+/* RLIMIT_FSIZE: growing past it is EFBIG with SIGXFSZ (ignored here). */
+static int fsize_limit(void)
+{
+	utest_failures = 0;
+	struct rlimit rl = { 1000, 1000 };
+	signal(SIGXFSZ, SIG_IGN);
+	CHECK("setrlimit_fsize", setrlimit(RLIMIT_FSIZE, &rl) == 0);
+	CHECK_ERRNO("truncate_past_fsize_limit_gives_efbig", truncate("/fa/lim", 2000), EFBIG);
+	CHECK("truncate_to_the_limit", truncate("/fa/lim", 1000) == 0 && size_of("/fa/lim") == 1000);
+	CHECK("truncate_shrinks_under_limit", truncate("/fa/lim", 990) == 0);
+	int fd = open("/fa/lim", O_WRONLY);
+	char buf[20] = { 0 };
+	CHECK("write_stops_at_fsize_limit", pwrite(fd, buf, sizeof(buf), 990) == 10 && size_of("/fa/lim") == 1000);
+	CHECK_ERRNO("write_at_fsize_limit_gives_efbig", pwrite(fd, buf, sizeof(buf), 1000), EFBIG);
+	CHECK_ERRNO("ftruncate_past_fsize_limit_gives_efbig", ftruncate(fd, 1001), EFBIG);
+	close(fd);
+	return utest_failures;
+}
+
+/* The same with SIGXFSZ's default action: the process dies of it. */
+static int fsize_limit_kills(void)
+{
+	struct rlimit rl = { 1000, 1000 };
+	setrlimit(RLIMIT_FSIZE, &rl);
+	truncate("/fa/lim", 5000);
+	return 0;
+}
+
 static int in_child(int (*fn)(void))
 {
 	pid_t pid = fork();
@@ -482,6 +519,16 @@ static void test_as_user(void)
 	CHECK("user_checks_all_passed", failed == 0);
 	failed = in_child(real_vs_effective);
 	CHECK("real_vs_effective_checks_all_passed", failed == 0);
+	CHECK("mknod_for_fsize", mkfile("/fa/lim", 0644) == 0);
+	failed = in_child(fsize_limit);
+	CHECK("fsize_limit_checks_all_passed", failed == 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(fsize_limit_kills());
+	int status = 0;
+	CHECK("sigxfsz_kills_by_default", waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
+	      WTERMSIG(status) == SIGXFSZ);
+	CHECK("nothing_grew_past_the_limit", size_of("/fa/lim") == 1000);
 }
 
 int main(void)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <sched.h>
+#include <sys/mman.h>
 #include <sys/reboot.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -382,6 +383,82 @@ static void test_wait_own_group(void)
 	      WIFEXITED(st) && WEXITSTATUS(st) == 6);
 }
 
+static void test_fatal_to_stopped(void)
+{
+	pid_t b = fork_child(pause_forever);
+	kill(b, SIGSTOP);
+	wait_for(b, WUNTRACED);
+	/* As Linux: it stays stopped with SIGTERM pending (only SIGKILL
+	 * and SIGCONT act on a stopped process), and dies once continued. */
+	kill(b, SIGTERM);
+	int st;
+	CHECK("sigterm_waits_while_stopped", waitpid(b, &st, WNOHANG) == 0);
+	kill(b, SIGCONT);
+	st = wait_for(b, 0);
+	CHECK("sigterm_acts_after_sigcont", WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
+}
+
+static volatile int *shared;
+static void on_hup(int sig) { shared[0] = 1; }
+
+/* A stopped job whose group loses its last link to the session (its
+ * parent, a shell, exits) gets SIGHUP and SIGCONT. */
+static void test_orphaned_stopped_job(void)
+{
+	shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	shared[0] = shared[1] = 0;
+	pid_t b = fork();
+	if (b == 0) {
+		setpgid(0, 0);
+		pid_t c = fork();
+		if (c == 0) {
+			signal(SIGHUP, on_hup);
+			raise(SIGSTOP);
+			shared[1] = 1;	/* continued */
+			_exit(0);
+		}
+		wait_for(c, WUNTRACED);	/* stopped: now leave it orphaned */
+		_exit(0);
+	}
+	setpgid(b, b);
+	wait_for(b, 0);
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	for (int i = 0; i < 3000 && !(shared[0] && shared[1]); i++)	/* gives up after 30 s */
+		nanosleep(&tick, NULL);
+	CHECK("orphaned_stopped_job_gets_sighup_and_sigcont", shared[0] == 1 && shared[1] == 1);
+	munmap((void *)shared, 4096);
+}
+
+static volatile sig_atomic_t chld_handled;
+static void on_chld(int sig) { chld_handled = 1; }
+
+static void test_no_zombies(void)
+{
+	signal(SIGCHLD, SIG_IGN);
+	pid_t c = fork();
+	if (c == 0)
+		_exit(0);
+	int st;
+	CHECK_ERRNO("sigchld_ignored_wait_gives_echild_once_children_are_gone", waitpid(-1, &st, 0), ECHILD);
+	CHECK_ERRNO("sigchld_ignored_leaves_no_zombie", kill(c, 0), ESRCH);
+	signal(SIGCHLD, SIG_DFL);
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_chld;
+	sa.sa_flags = SA_NOCLDWAIT;
+	sigaction(SIGCHLD, &sa, NULL);
+	chld_handled = 0;
+	c = fork();
+	if (c == 0)
+		_exit(0);
+	pid_t r;
+	while ((r = waitpid(-1, &st, 0)) < 0 && errno == EINTR)
+		;
+	CHECK("sa_nocldwait_no_zombie_but_sigchld", r == -1 && errno == ECHILD && chld_handled);
+	signal(SIGCHLD, SIG_DFL);
+}
+
 static int run_tests(void)
 {
 	test_wait_own_group();
@@ -392,6 +469,9 @@ static int run_tests(void)
 	test_restart_after_stop();
 	test_core_bit();
 	test_permissions();
+	test_fatal_to_stopped();
+	test_orphaned_stopped_job();
+	test_no_zombies();
 	printf("signals_stop: %d passed, %d failed\n", utest_passes, utest_failures);
 	return utest_failures != 0;
 }
