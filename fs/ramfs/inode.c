@@ -462,6 +462,13 @@ struct file_system_type tmpfs_fs_type = {
 	.mount = tmpfs_mount,
 };
 
+/* The boot root is a tmpfs that /proc/mounts calls "rootfs", as Linux's
+ * initramfs root; `mount -t rootfs` makes another tmpfs. */
+static struct file_system_type rootfs_fs_type = {
+	.name = "rootfs",
+	.mount = tmpfs_mount,
+};
+
 /* The root of the VFS: a tmpfs mounted at boot, before /init runs. Its
  * mount is its own parent; the references in vfs_root are the tree's. */
 struct path vfs_root;
@@ -470,7 +477,8 @@ static int __init init_rootfs(void)
 {
 	dcache_init();
 	register_filesystem(&tmpfs_fs_type);
-	struct vfsmount *mnt = vfs_kern_mount(&tmpfs_fs_type, 0, "rootfs", NULL);
+	register_filesystem(&rootfs_fs_type);
+	struct vfsmount *mnt = vfs_kern_mount(&rootfs_fs_type, 0, "rootfs", NULL);
 	if (IS_ERR(mnt)) {
 		pr_err("vfs: cannot mount the root tmpfs: %ld\n", PTR_ERR(mnt));
 		return PTR_ERR(mnt);

@@ -46,6 +46,8 @@ long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
 	       unsigned long tls);
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp);
+long sys_execveat(int dfd, const char __user *filename, const char __user *const __user *argv,
+		  const char __user *const __user *envp, int flags);
 struct rusage;
 long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user *ru);
 long sys_waitid(int which, pid_t pid, void __user *infop, int options, struct rusage __user *ru);

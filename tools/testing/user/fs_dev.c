@@ -148,10 +148,31 @@ static void test_mknod_devices(void)
 	CHECK("umount_noexec", umount2("/fsd", 0) == 0);
 }
 
+/* /proc/mounts into buf; 0 if it cannot be read. */
+static int read_mounts(char *buf, size_t size)
+{
+	int fd = open("/proc/mounts", O_RDONLY), n = 0, r;
+	if (fd < 0)
+		return 0;
+	while (n < (int)size - 1 && (r = read(fd, buf + n, size - 1 - n)) > 0)
+		n += r;
+	buf[n] = 0;
+	close(fd);
+	return n;
+}
+
 static void test_mounts(void)
 {
+	static char mounts[8192];
 	struct stat st;
+	if (stat("/proc/self", &st) != 0) {
+		mkdir("/proc", 0555);
+		CHECK("mount_proc", mount("proc", "/proc", "proc", 0, NULL) == 0);
+	}
 	CHECK("mount_tmpfs", mount("none", "/fsd", "tmpfs", 0, NULL) == 0);
+	CHECK("proc_mounts_lists_it", read_mounts(mounts, sizeof(mounts)) > 0 &&
+	      strstr(mounts, "none /fsd tmpfs rw,") != NULL);
+	CHECK("proc_mounts_lists_devtmpfs", strstr(mounts, "devtmpfs /dev devtmpfs rw") != NULL);
 	CHECK("file_in_mount", write_file("/fsd/f", "hello") == 5 && stat("/fsd/f", &st) == 0 && st.st_size == 5);
 	CHECK("mount_root_is_sticky_1777", stat("/fsd", &st) == 0 && (st.st_mode & 07777) == 01777);
 	int fd = open("/fsd/f", O_RDONLY);
@@ -160,6 +181,8 @@ static void test_mounts(void)
 	CHECK_ERRNO("rmdir_mount_point_gives_ebusy", rmdir("/fsd"), EBUSY);
 	CHECK("umount_after_close", umount2("/fsd", 0) == 0);
 	CHECK_ERRNO("file_gone_after_umount", stat("/fsd/f", &st), ENOENT);
+	CHECK("proc_mounts_forgets_it", read_mounts(mounts, sizeof(mounts)) > 0 &&
+	      strstr(mounts, " /fsd ") == NULL);
 	CHECK_ERRNO("umount_not_a_mount_point_gives_einval", umount2("/fsd", 0), EINVAL);
 	CHECK_ERRNO("umount_missing_gives_enoent", umount2("/fsd/none", 0), ENOENT);
 	CHECK_ERRNO("umount_bad_flags_gives_einval", syscall(SYS_umount2, "/fsd", 0x100), EINVAL);
