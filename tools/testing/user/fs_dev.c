@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <termios.h>
+#include <poll.h>
 #include "utest.h"
 
 static int write_file(const char *name, const char *s)
@@ -61,6 +62,8 @@ static void test_mem_devices(void)
 	CHECK("null_read_is_eof", read(fd, buf, sizeof(buf)) == 0);
 	CHECK("null_write_takes_everything", write(fd, buf, sizeof(buf)) == sizeof(buf));
 	CHECK("null_lseek_gives_0", lseek(fd, 100, SEEK_SET) == 0);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
+	CHECK("null_poll_always_ready", poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLIN | POLLOUT)) == (POLLIN | POLLOUT));
 	close(fd);
 
 	fd = open("/dev/zero", O_RDWR);
@@ -111,6 +114,13 @@ static void test_console(void)
 	char c;
 	CHECK_ERRNO("console_nonblocking_read_gives_eagain", read(fd, &c, 1), EAGAIN);
 	CHECK_ERRNO("console_lseek_gives_espipe", lseek(fd, 0, SEEK_SET), ESPIPE);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
+	/* Not readable with nothing typed. (Writability is not checked: on
+	 * Linux it depends on how much earlier output is still queued.) */
+	int pr = poll(&pfd, 1, 0);
+	CHECK("console_poll_not_readable", pr >= 0 && !(pfd.revents & POLLIN));
+	int avail = -1;
+	CHECK("console_fionread_is_0", ioctl(fd, FIONREAD, &avail) == 0 && avail == 0);
 	close(fd);
 	fd = open("/dev/null", O_RDONLY);
 	CHECK_ERRNO("null_is_not_a_tty", ioctl(fd, TCGETS, &t), ENOTTY);
