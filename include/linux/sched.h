@@ -79,6 +79,7 @@ struct rlimit64 {
 #define RLIM_NLIMITS 16
 #define RLIM_INFINITY (~0ULL)
 #define RLIMIT_CPU 0
+#define RLIMIT_FSIZE 1
 #define RLIMIT_CORE 4
 #define RLIMIT_NOFILE 7
 
