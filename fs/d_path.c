@@ -20,7 +20,7 @@
 /* Removed from its directory (and not a filesystem root). */
 bool d_unlinked(const struct dentry *d)
 {
-	return !d->d_hashed && d->d_parent != d;
+	return !d->d_hashed && d->d_parent != d && !d->d_sb->s_unhashed_names;
 }
 
 static char *prepend(char *p, char *start, const char *s, unsigned int len)
@@ -64,23 +64,13 @@ static char *path_from_root(const struct path *path, const struct path *root, ch
 	return p ? p : ERR_PTR(-ENAMETOOLONG);
 }
 
-/* A removed file's name gets " (deleted)" after it, as on Linux. */
+/* [LINUX-DIFF] no " (deleted)" suffix here: /proc adds it (fs/proc/base.c). */
 char *d_path(const struct path *path, char *buf, int buflen)
 {
-	static const char deleted[] = " (deleted)";
-	bool gone = d_unlinked(path->dentry);
-	if (gone) {
-		if (buflen < (int)sizeof(deleted))
-			return ERR_PTR(-ENAMETOOLONG);
-		memcpy(buf + buflen - sizeof(deleted), deleted, sizeof(deleted));
-		buflen -= sizeof(deleted) - 1;	/* the name's NUL lands on the space */
-	}
 	struct path root;
 	get_fs_root(current->fs, &root);
 	char *p = path_from_root(path, &root, buf, buflen);
 	path_put(&root);
-	if (gone && !IS_ERR(p))
-		buf[buflen - 1] = ' ';
 	return p;
 }
 

@@ -371,7 +371,8 @@ int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 }
 
 /* The task lets go of its table. [c]: only the task itself (or its creator
- * on a failed fork) changes tsk->files. */
+ * on a failed fork) changes tsk->files, under tsk->pi_lock so that /proc
+ * can read another task's table (fs/proc/base.c). */
 void exit_files(struct task_struct *tsk)
 {
 	unsigned long flags;
@@ -381,53 +382,6 @@ void exit_files(struct task_struct *tsk)
 	spin_unlock_irqrestore(&tsk->pi_lock, flags);
 	if (files)
 		put_files_struct(files);
-}
-
-/* Another task's table with a reference (put_files_struct), or NULL. */
-struct files_struct *get_files_struct(struct task_struct *t)
-{
-	unsigned long flags;
-	spin_lock_irqsave(&t->pi_lock, flags);
-	struct files_struct *files = t->files;
-	if (files)
-		atomic_inc(&files->count);
-	spin_unlock_irqrestore(&t->pi_lock, flags);
-	return files;
-}
-
-struct file *fget_task(struct task_struct *t, unsigned int fd, bool *cloexec)
-{
-	struct files_struct *files = get_files_struct(t);
-	struct file *f = NULL;
-	if (!files)
-		return NULL;
-	spin_lock(&files->file_lock);
-	if (fd < files->fdt.max_fds && (f = files->fdt.fd[fd])) {
-		get_file(f);
-		if (cloexec)
-			*cloexec = test_bit(fd, files->fdt.close_on_exec);
-	}
-	spin_unlock(&files->file_lock);
-	put_files_struct(files);
-	return f;
-}
-
-int task_next_fd(struct task_struct *t, unsigned int from)
-{
-	struct files_struct *files = get_files_struct(t);
-	int fd = -1;
-	if (!files)
-		return -1;
-	spin_lock(&files->file_lock);
-	for (unsigned int i = from; i < files->fdt.max_fds; i++) {
-		if (files->fdt.fd[i]) {
-			fd = i;
-			break;
-		}
-	}
-	spin_unlock(&files->file_lock);
-	put_files_struct(files);
-	return fd;
 }
 
 int unshare_files(struct files_struct **displaced)
@@ -442,7 +396,7 @@ int unshare_files(struct files_struct **displaced)
 		return err;
 	*displaced = files;
 	unsigned long flags;
-	spin_lock_irqsave(&current->pi_lock, flags);
+	spin_lock_irqsave(&current->pi_lock, flags);	/* see exit_files */
 	current->files = copy;
 	spin_unlock_irqrestore(&current->pi_lock, flags);
 	return 0;

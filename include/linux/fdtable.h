@@ -54,11 +54,5 @@ void exit_files(struct task_struct *tsk);
 int unshare_files(struct files_struct **displaced);
 void do_close_on_exec(struct files_struct *files);
 void set_close_on_exec(unsigned int fd, bool flag);
-/* Another task's table (for /proc/<pid>/fd): the file open on fd with a
- * reference, O_PATH files included (*cloexec gets its close-on-exec bit if
- * non-NULL), or NULL; the lowest open fd >= from, or -1. */
-struct files_struct *get_files_struct(struct task_struct *t);
-struct file *fget_task(struct task_struct *t, unsigned int fd, bool *cloexec);
-int task_next_fd(struct task_struct *t, unsigned int from);
 bool get_close_on_exec(unsigned int fd);
 #endif
