@@ -193,6 +193,11 @@ long sys_fchmod(unsigned int fd, unsigned short mode);
 long sys_fchown(unsigned int fd, uid_t user, gid_t group);
 long sys_ftruncate(unsigned int fd, long length);
 long sys_umask(int mask);
+struct utimbuf;
+struct __kernel_old_timeval;
+long sys_utime(const char __user *filename, const struct utimbuf __user *times);
+long sys_utimes(const char __user *filename, const struct __kernel_old_timeval __user *utimes);
+long sys_futimesat(int dfd, const char __user *filename, const struct __kernel_old_timeval __user *utimes);
 /* fs/statfs.c */
 struct statfs;
 long sys_statfs(const char __user *pathname, struct statfs __user *buf);
