@@ -187,7 +187,9 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 	} else if ((mode & S_IFMT) == S_IFBLK) {
 		inode->i_fop = &bad_blk_fops;
 		inode->i_rdev = rdev;
+	} else if (S_ISFIFO(mode)) {
+		inode->i_fop = &pipefifo_fops;	/* fs/pipe.c: fifo_open */
 	}
-	/* FIFOs get their fops from fs/pipe.c; sockets cannot be opened
-	 * (ENXIO, do_dentry_open's NULL-f_op rule applies). */
+	/* Sockets cannot be opened (ENXIO, do_dentry_open's NULL-f_op rule
+	 * applies). */
 }

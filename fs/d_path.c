@@ -20,7 +20,7 @@
 /* Removed from its directory (and not a filesystem root). */
 bool d_unlinked(const struct dentry *d)
 {
-	return !d->d_hashed && d->d_parent != d;
+	return !d->d_hashed && d->d_parent != d && !d->d_sb->s_unhashed_names;
 }
 
 static char *prepend(char *p, char *start, const char *s, unsigned int len)

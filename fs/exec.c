@@ -286,18 +286,25 @@ static void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long s
 
 /* ---- finding and reading the program ---- */
 
-/* Open @name for exec (Linux's do_open_execat): a regular file (else
- * EACCES) that the caller may execute (MAY_EXEC: for root, some x bit),
- * read in full from b->buf. */
-static int open_exec(struct linux_binprm *b, const char *name)
+/* Open @name (relative to dfd) for exec (Linux's do_open_execat): a
+ * regular file (else EACCES; a symlink with AT_SYMLINK_NOFOLLOW is ELOOP)
+ * on a mount without noexec that the caller may execute (MAY_EXEC: for
+ * root, some x bit); its first bytes go to b->buf. */
+static int open_exec(struct linux_binprm *b, int dfd, const char *name, int flags)
 {
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			      (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 	struct path path;
-	int err = kern_path(name, LOOKUP_FOLLOW, &path);
+	int err = filename_lookup(dfd, name, lookup, &path);
 	if (err)
 		return err;
 	struct inode *inode = path.dentry->d_inode;
 	err = -EACCES;
-	if (S_ISREG(inode->i_mode) && !(path.mnt->mnt_flags & MNT_NOEXEC))
+	if (S_ISLNK(inode->i_mode))
+		err = -ELOOP;
+	else if (S_ISREG(inode->i_mode) && !(path.mnt->mnt_flags & MNT_NOEXEC))
 		err = inode_permission(inode, MAY_EXEC);	/* noexec mounts: EACCES */
 	if (!err) {
 		struct file *f = dentry_open(&path, O_RDONLY);
@@ -336,6 +343,9 @@ static int load_script(struct linux_binprm *b)
 {
 	if (b->buf[0] != '#' || b->buf[1] != '!')
 		return 1;
+	/* The interpreter would be handed /dev/fd/N, which the exec closes. */
+	if (b->path_inaccessible)
+		return -ENOENT;
 	/* The line is what lies before a newline in buf[2..254] (Linux reads
 	 * BINPRM_BUF_SIZE bytes and keeps the last for a NUL). */
 	char line[BINPRM_BUF_SIZE - 2];
@@ -407,7 +417,7 @@ static int exec_binprm(struct linux_binprm *b)
 			return err;
 		if (depth > BINPRM_MAX_RECURSION)
 			return -ELOOP;
-		err = open_exec(b, b->interp);
+		err = open_exec(b, AT_FDCWD, b->interp, 0);
 		if (err)
 			return err;
 	}
@@ -419,6 +429,7 @@ static int exec_binprm(struct linux_binprm *b)
 	err = load_elf_binary(b);
 	if (err)
 		goto fail;
+	b->mm->exe_file = get_file(b->file);	/* the ELF loaded (a #! script's interpreter) */
 	/* The stack VMA covers the strings and pointers, plus 128 KiB. */
 	unsigned long need = PAGE_ALIGN(b->strings_len + strlen(b->filename) + 256 +
 					((unsigned long)b->argc + b->envc + 64) * sizeof(long));
@@ -462,12 +473,29 @@ fail:
 	return err;
 }
 
-static struct linux_binprm *alloc_bprm(const char *filename)
+/* Linux's alloc_bprm(): the name the new program will know itself by is
+ * the caller's, or /dev/fd/N[/name] for a path relative to a dirfd. */
+static struct linux_binprm *alloc_bprm(int dfd, const char *filename)
 {
 	struct linux_binprm *b = kzalloc(sizeof(*b), GFP_KERNEL);
 	if (!b)
 		return ERR_PTR(-ENOMEM);
-	b->filename = b->interp = filename;
+	b->filename = filename;
+	if (dfd != AT_FDCWD && filename[0] != '/') {
+		size_t n = strlen(filename) + 32;
+		b->fdpath = kmalloc(n, GFP_KERNEL);
+		if (!b->fdpath) {
+			kfree(b);
+			return ERR_PTR(-ENOMEM);
+		}
+		if (filename[0])
+			snprintf(b->fdpath, n, "/dev/fd/%d/%s", dfd, filename);
+		else
+			snprintf(b->fdpath, n, "/dev/fd/%d", dfd);
+		b->path_inaccessible = dfd >= 0 && get_close_on_exec(dfd);
+		b->filename = b->fdpath;
+	}
+	b->interp = b->filename;
 	return b;
 }
 
@@ -475,41 +503,51 @@ static void free_bprm(struct linux_binprm *b)
 {
 	close_exec(b);
 	strings_free(b->strings);
+	kfree(b->fdpath);
 	kfree(b);
 }
 
 int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
 {
-	struct linux_binprm *b = alloc_bprm(filename);
+	struct linux_binprm *b = alloc_bprm(AT_FDCWD, filename);
 	if (IS_ERR(b))
 		return PTR_ERR(b);
-	int err = copy_strings_kernel(b, argv, envp) ?: open_exec(b, filename) ?: exec_binprm(b);
+	int err = copy_strings_kernel(b, argv, envp) ?: open_exec(b, AT_FDCWD, filename, 0) ?:
+		  exec_binprm(b);
 	free_bprm(b);
 	return err;
 }
 
-/* ---- execve(2) ---- */
+/* ---- execve(2), execveat(2) ---- */
+
+static long do_execveat(int dfd, const char __user *filename, const char __user *const __user *argv,
+			const char __user *const __user *envp, int flags)
+{
+	char *path = getname(filename);
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	long err = -ENOENT;
+	if (!path[0] && !(flags & AT_EMPTY_PATH))
+		goto out;
+	struct linux_binprm *b = alloc_bprm(dfd, path);
+	err = PTR_ERR(b);
+	if (IS_ERR(b))
+		goto out;
+	err = copy_strings_from_user(b, argv, envp) ?: open_exec(b, dfd, path, flags) ?: exec_binprm(b);
+	free_bprm(b);
+out:
+	putname(path);
+	return err;
+}
 
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp)
 {
-	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!path)
-		return -ENOMEM;
-	long err = strncpy_from_user(path, filename, PATH_MAX);
-	if (err >= PATH_MAX)
-		err = -ENAMETOOLONG;
-	else if (err == 0)
-		err = -ENOENT;
-	if (err < 0)
-		goto out;
-	struct linux_binprm *b = alloc_bprm(path);
-	err = PTR_ERR(b);
-	if (IS_ERR(b))
-		goto out;
-	err = copy_strings_from_user(b, argv, envp) ?: open_exec(b, path) ?: exec_binprm(b);
-	free_bprm(b);
-out:
-	kfree(path);
-	return err;
+	return do_execveat(AT_FDCWD, filename, argv, envp, 0);
+}
+
+long sys_execveat(int dfd, const char __user *filename, const char __user *const __user *argv,
+		  const char __user *const __user *envp, int flags)
+{
+	return do_execveat(dfd, filename, argv, envp, flags);
 }

@@ -7,6 +7,7 @@
 #include <linux/fdtable.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/pipe_fs_i.h>
 #include <uapi/linux/fcntl.h>
 
 long sys_dup(unsigned int fildes)
@@ -85,8 +86,12 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	case F_SETFL:
 		r = path ? -EBADF : setfl(f, arg);
 		break;
+	case F_GETPIPE_SZ:
+	case F_SETPIPE_SZ:
+		r = path ? -EBADF : pipe_fcntl(f, cmd, arg);
+		break;
 	default:
-		/* [LINUX-DIFF] locks, owners, leases, pipe sizes, seals: not yet. */
+		/* [LINUX-DIFF] locks, owners, leases, seals: not yet. */
 		r = path ? -EBADF : -EINVAL;
 	}
 	fput(f);

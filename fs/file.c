@@ -369,13 +369,17 @@ int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 }
 
 /* The task lets go of its table. [c]: only the task itself (or its creator
- * on a failed fork) changes tsk->files. */
+ * on a failed fork) changes tsk->files, under tsk->pi_lock so that /proc
+ * can read another task's table (fs/proc/base.c). */
 void exit_files(struct task_struct *tsk)
 {
 	struct files_struct *files = tsk->files;
+	unsigned long flags;
 	if (!files)
 		return;
+	spin_lock_irqsave(&tsk->pi_lock, flags);
 	tsk->files = NULL;
+	spin_unlock_irqrestore(&tsk->pi_lock, flags);
 	put_files_struct(files);
 }
 
@@ -390,7 +394,10 @@ int unshare_files(struct files_struct **displaced)
 	if (!copy)
 		return err;
 	*displaced = files;
+	unsigned long flags;
+	spin_lock_irqsave(&current->pi_lock, flags);	/* see exit_files */
 	current->files = copy;
+	spin_unlock_irqrestore(&current->pi_lock, flags);
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 
 static DEFINE_MUTEX(devtmpfs_lock);
 static struct vfsmount *devtmpfs_mnt;	/* [devtmpfs_lock] internal mount, never attached */
+static struct file_system_type devtmpfs_fs_type;
 
 static struct vfsmount *devtmpfs_get(void)
 {
@@ -27,8 +28,11 @@ static struct vfsmount *devtmpfs_get(void)
 	if (!devtmpfs_mnt) {
 		char opts[] = "mode=755";
 		struct vfsmount *m = vfs_kern_mount(&tmpfs_fs_type, 0, "devtmpfs", opts);
-		if (!IS_ERR(m))
+		if (!IS_ERR(m)) {
+			/* A tmpfs inside, "devtmpfs" in /proc/mounts as on Linux. */
+			m->mnt_sb->s_type = &devtmpfs_fs_type;
 			devtmpfs_mnt = m;
+		}
 		else
 			pr_err("devtmpfs: cannot make the instance: %ld\n", PTR_ERR(m));
 	}

@@ -22,6 +22,8 @@
 
 #define TMPFS_MAGIC 0x01021994	/* statfs f_type, as Linux */
 
+atomic64_t tmpfs_nr_pages;	/* file pages of every instance (/proc/meminfo Shmem) */
+
 /* A regular file's contents: pages[i] holds bytes [i*PAGE_SIZE, ...), or is
  * NULL for a hole (reads as zeros). [i_mutex] */
 struct tmpfs_inode_info {
@@ -218,6 +220,7 @@ static void tmpfs_truncate(struct inode *inode, loff_t newsize)
 	for (unsigned long i = keep; i < info->nr_pages; i++)
 		if (info->pages[i]) {
 			free_page((unsigned long)info->pages[i]);
+			atomic64_dec(&tmpfs_nr_pages);
 			info->pages[i] = NULL;
 			freed++;
 		}
@@ -277,6 +280,7 @@ static void *tmpfs_get_page(struct inode *inode, unsigned long index)
 		if (!page)
 			return NULL;
 		memset(page, 0, PAGE_SIZE);
+		atomic64_inc(&tmpfs_nr_pages);
 		info->pages[index] = page;
 		spin_lock(&inode->i_lock);
 		inode->i_blocks += PAGE_SIZE / 512;
@@ -314,6 +318,11 @@ static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t
 	mutex_lock(&inode->i_mutex);
 	if (f->f_flags & O_APPEND)
 		*pos = inode->i_size;	/* under i_mutex: appends never interleave */
+	ssize_t err = generic_write_check_limits(*pos, &count);
+	if (err) {
+		mutex_unlock(&inode->i_mutex);
+		return err;
+	}
 	while (done < count) {
 		unsigned long index = *pos / PAGE_SIZE, off = *pos % PAGE_SIZE;
 		size_t n = min(count - done, PAGE_SIZE - off);
@@ -338,8 +347,10 @@ static void tmpfs_evict_inode(struct inode *inode)
 	if (S_ISREG(inode->i_mode) && inode->i_private) {
 		struct tmpfs_inode_info *info = inode->i_private;
 		for (unsigned long i = 0; i < info->nr_pages; i++)
-			if (info->pages[i])
+			if (info->pages[i]) {
 				free_page((unsigned long)info->pages[i]);
+				atomic64_dec(&tmpfs_nr_pages);
+			}
 		kfree(info->pages);
 	}
 	kfree(inode->i_private);	/* the info, or a symlink's target */
@@ -451,6 +462,13 @@ struct file_system_type tmpfs_fs_type = {
 	.mount = tmpfs_mount,
 };
 
+/* The boot root is a tmpfs that /proc/mounts calls "rootfs", as Linux's
+ * initramfs root; `mount -t rootfs` makes another tmpfs. */
+static struct file_system_type rootfs_fs_type = {
+	.name = "rootfs",
+	.mount = tmpfs_mount,
+};
+
 /* The root of the VFS: a tmpfs mounted at boot, before /init runs. Its
  * mount is its own parent; the references in vfs_root are the tree's. */
 struct path vfs_root;
@@ -459,7 +477,8 @@ static int __init init_rootfs(void)
 {
 	dcache_init();
 	register_filesystem(&tmpfs_fs_type);
-	struct vfsmount *mnt = vfs_kern_mount(&tmpfs_fs_type, 0, "rootfs", NULL);
+	register_filesystem(&rootfs_fs_type);
+	struct vfsmount *mnt = vfs_kern_mount(&rootfs_fs_type, 0, "rootfs", NULL);
 	if (IS_ERR(mnt)) {
 		pr_err("vfs: cannot mount the root tmpfs: %ld\n", PTR_ERR(mnt));
 		return PTR_ERR(mnt);

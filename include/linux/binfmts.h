@@ -23,6 +23,8 @@ struct linux_binprm {
 	loff_t size;			/* its size when opened */
 	char buf[BINPRM_BUF_SIZE];	/* its first bytes (zero-padded) */
 	char interp_buf[BINPRM_BUF_SIZE];	/* storage for interp after a #! line */
+	char *fdpath;			/* "/dev/fd/N[/name]" for execveat on a dirfd */
+	bool path_inaccessible;		/* fdpath's fd is close-on-exec */
 	/* argv's strings, then envp's, each NUL-terminated, packed as they go
 	 * on the new stack; kmalloc'd or vmalloc'd (exec_strings_free). */
 	char *strings;

@@ -200,6 +200,9 @@ struct super_block {
 	const struct file_system_type *s_type;
 	struct dentry *s_root;		/* set once at mount, then fixed */
 	void *s_fs_info;		/* filesystem private */
+	/* Set once at mount: names are never hashed in the dcache (procfs:
+	 * every walk asks the filesystem), so unhashed does not mean removed. */
+	bool s_unhashed_names;
 	atomic_t s_active;		/* mounts of this instance */
 	unsigned long s_next_ino;	/* [s_lock] ino allocator */
 	spinlock_t s_lock;
@@ -273,7 +276,6 @@ struct inode *ihold(struct inode *inode);
 void iput(struct inode *inode);
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
 void inode_touch(struct inode *inode, bool atime, bool mtime, bool ctime);
-void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 int generic_permission(struct inode *inode, int mask);
 int inode_permission(struct inode *inode, int mask);
 
@@ -353,6 +355,8 @@ int setattr_prepare(struct dentry *dentry, struct iattr *attr);
 void setattr_copy(struct inode *inode, const struct iattr *attr);
 int simple_setattr(struct dentry *dentry, struct iattr *attr);
 bool inode_owner_or_capable(const struct inode *inode);
+int inode_newsize_ok(const struct inode *inode, loff_t offset);
+int generic_write_check_limits(loff_t pos, size_t *count);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
 
@@ -375,5 +379,6 @@ extern const struct file_operations pipefifo_fops;
 /* fs/ramfs: the root filesystem type, and the VFS root once mounted
  * (vfs_root.mnt is the root mount; the tree holds its references). */
 extern struct file_system_type tmpfs_fs_type;
+extern atomic64_t tmpfs_nr_pages;	/* file pages of all tmpfs instances (/proc/meminfo) */
 extern struct path vfs_root;
 #endif

@@ -14,7 +14,11 @@ struct pipe_buffer {
 	void *page;		/* direct-map address of the page */
 	unsigned int offset;
 	unsigned int len;
+	unsigned int flags;	/* PIPE_BUF_FLAG_* */
 };
+/* Written through an O_DIRECT end: one write, one packet; never merged
+ * into, and a read takes it whole or drops what does not fit. */
+#define PIPE_BUF_FLAG_PACKET 0x1
 
 /* Lock legend: [m] pipe->mutex; [i] inode->i_lock of the inode whose
  * i_pipe points here. Readers of the ring sleep on rd_wait, writers (and

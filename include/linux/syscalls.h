@@ -46,6 +46,8 @@ long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
 	       unsigned long tls);
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp);
+long sys_execveat(int dfd, const char __user *filename, const char __user *const __user *argv,
+		  const char __user *const __user *envp, int flags);
 struct rusage;
 long sys_wait4(pid_t pid, int __user *status, int options, struct rusage __user *ru);
 long sys_waitid(int which, pid_t pid, void __user *infop, int options, struct rusage __user *ru);
@@ -150,6 +152,19 @@ long sys_newfstat(unsigned int fd, struct stat __user *statbuf);
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
 	       unsigned long flags, void __user *data);
 long sys_umount(char __user *name, int flags);
+/* fs/pipe.c */
+long sys_pipe(int __user *fildes);
+long sys_pipe2(int __user *fildes, int flags);
+/* fs/select.c */
+struct pollfd;
+struct __kernel_old_timeval;
+long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_msecs);
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct __kernel_timespec __user *tsp,
+	       const u64 __user *sigmask, size_t sigsetsize);
+long sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
+		unsigned long __user *exp, struct __kernel_old_timeval __user *tvp);
+long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+		  unsigned long __user *exp, struct __kernel_timespec __user *tsp, void __user *sig);
 /* fs/attr.c, fs/rename.c, fs/sync.c, fs/stat.c, fs/namei_syscalls.c: attributes */
 struct statx;
 long sys_chmod(const char __user *filename, unsigned short mode);
@@ -179,6 +194,11 @@ long sys_fchmod(unsigned int fd, unsigned short mode);
 long sys_fchown(unsigned int fd, uid_t user, gid_t group);
 long sys_ftruncate(unsigned int fd, long length);
 long sys_umask(int mask);
+struct utimbuf;
+struct __kernel_old_timeval;
+long sys_utime(const char __user *filename, const struct utimbuf __user *times);
+long sys_utimes(const char __user *filename, const struct __kernel_old_timeval __user *utimes);
+long sys_futimesat(int dfd, const char __user *filename, const struct __kernel_old_timeval __user *utimes);
 /* fs/statfs.c */
 struct statfs;
 long sys_statfs(const char __user *pathname, struct statfs __user *buf);

@@ -99,7 +99,7 @@ KTEST(chrdev, devtmpfs_on_dev_has_the_nodes)
 	struct path p;
 	KASSERT(t, kern_path("/dev", 0, &p) == 0);
 	KEXPECT(t, p.mnt != vfs_root.mnt);
-	KEXPECT(t, !strcmp(p.mnt->mnt_sb->s_type->name, "tmpfs"));
+	KEXPECT(t, !strcmp(p.mnt->mnt_sb->s_type->name, "devtmpfs"));
 	path_put(&p);
 	for (size_t i = 0; i < ARRAY_SIZE(nodes); i++) {
 		KASSERT(t, kern_path(nodes[i].name, 0, &p) == 0);

@@ -214,7 +214,7 @@ static int show_one(void *arg, const char *dev, const char *dir, const char *typ
 {
 	struct show_state *s = arg;
 	if (s->seen++ == 0)
-		s->root_first = !strcmp(dir, "/") && !strcmp(type, "tmpfs");
+		s->root_first = !strcmp(dir, "/") && !strcmp(type, "rootfs");
 	if (!strcmp(dir, "/kt_m7/x") && !strcmp(dev, "mydev") && !strcmp(type, "tmpfs") &&
 	    !strcmp(opts, "ro,nosuid,relatime"))
 		return 7;

@@ -5,6 +5,7 @@
  * program sees (argv, envp, AT_EXECFN). Runs as /init; the bad files are
  * under /bad/ (usr/gen_exec_initramfs.sh, gen_bad_elfs.py). */
 #include <stdlib.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <sys/reboot.h>
 #include <sys/mman.h>
@@ -57,6 +58,10 @@ static int child(int argc, char **argv)
 		 * rest of the #! line is one argument, then the script's path,
 		 * then the caller's arguments after argv[0]. */
 		if (argc == 4 && !strcmp(argv[2], "/bad/script_ok") && !strcmp(argv[3], "from_test"))
+			return 42;
+		/* Through execveat(fd of /bad/script_ok, "", AT_EMPTY_PATH): the
+		 * interpreter gets /dev/fd/N as the script's path. */
+		if (argc == 4 && !strncmp(argv[2], "/dev/fd/", 8) && !strcmp(argv[3], "from_test"))
 			return 42;
 		/* Through /bad/script_nested ("#!/bad/script_ok"). */
 		if (argc == 5 && !strcmp(argv[2], "/bad/script_ok") &&
@@ -182,6 +187,60 @@ static void test_errors(void)
 	CHECK("exec_with_empty_argv_runs_with_empty_argv0", exec_raw("/init", env, env) == 1042);
 }
 
+/* execveat in a child; errno or 1000 + status as exec_raw. */
+static int execveat_raw(int dfd, const char *path, char *const argv[], char *const envp[], int flags)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		syscall(SYS_execveat, dfd, path, argv, envp, flags);
+		_exit(errno);
+	}
+	int st;
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st) == 42 ? 1042 : WEXITSTATUS(st);
+}
+
+static void test_execveat(void)
+{
+	char *argv[] = { "x", NULL };
+	char *env[] = { NULL };
+	CHECK("execveat_cwd_absolute_runs", execveat_raw(AT_FDCWD, "/bad/exit42", argv, env, 0) == 1042);
+	int dir = open("/bad", O_RDONLY | O_DIRECTORY);
+	CHECK("execveat_relative_to_dirfd_runs", execveat_raw(dir, "exit42", argv, env, 0) == 1042);
+	int file = open("/bad/exit42", O_RDONLY);
+	CHECK("execveat_empty_path_runs_the_fd", execveat_raw(file, "", argv, env, AT_EMPTY_PATH) == 1042);
+	int opath = open("/bad/exit42", O_PATH);
+	CHECK("execveat_empty_path_on_o_path_fd_runs", execveat_raw(opath, "", argv, env, AT_EMPTY_PATH) == 1042);
+	CHECK("execveat_empty_path_without_flag_gives_enoent", execveat_raw(file, "", argv, env, 0) == ENOENT);
+	CHECK("execveat_unknown_flag_gives_einval", execveat_raw(AT_FDCWD, "/bad/exit42", argv, env, 0x8) == EINVAL);
+	CHECK("execveat_nofollow_on_symlink_gives_eloop",
+	      execveat_raw(AT_FDCWD, "/bad/link_to_init", argv, env, AT_SYMLINK_NOFOLLOW) == ELOOP);
+	CHECK("execveat_bad_dirfd_gives_ebadf", execveat_raw(999, "exit42", argv, env, 0) == EBADF);
+	CHECK("execveat_file_as_dirfd_gives_enotdir", execveat_raw(file, "exit42", argv, env, 0) == ENOTDIR);
+	/* The new program knows itself as /dev/fd/N (AT_EXECFN). */
+	char want[32];
+	char *cv[] = { "/init", "child_env", want, NULL };
+	char *ev[] = { "LUCID_A=1", "LUCID_B=two=2", NULL };
+	int init = open("/init", O_PATH);
+	snprintf(want, sizeof(want), "/dev/fd/%d", init);
+	CHECK("execveat_execfn_is_dev_fd_n", execveat_raw(init, "", cv, ev, AT_EMPTY_PATH) == 1042);
+	/* A script through an fd: the interpreter is given /dev/fd/N, which
+	 * an O_CLOEXEC fd would no longer be: ENOENT, as Linux. */
+	char *sv[] = { "/bad/script_ok", "from_test", NULL };
+	int script = open("/bad/script_ok", O_RDONLY);
+	CHECK("execveat_script_by_fd_runs_with_dev_fd_path", execveat_raw(script, "", sv, env, AT_EMPTY_PATH) == 1042);
+	int cloexec = open("/bad/script_ok", O_RDONLY | O_CLOEXEC);
+	CHECK("execveat_script_by_cloexec_fd_gives_enoent",
+	      execveat_raw(cloexec, "", sv, env, AT_EMPTY_PATH) == ENOENT);
+	close(dir);
+	close(file);
+	close(opath);
+	close(init);
+	close(script);
+	close(cloexec);
+}
+
 static void test_scripts(void)
 {
 	char *argv[] = { "/bad/script_nested", "from_test", NULL };
@@ -255,6 +314,7 @@ int main(int argc, char **argv)
 	test_arguments();
 	test_errors();
 	test_scripts();
+	test_execveat();
 	CHECK("parent_survives_all_of_it", getpid() > 0);
 	printf("exec: %d passed, %d failed\n", utest_passes, utest_failures);
 	reboot(RB_POWER_OFF);

@@ -7,9 +7,12 @@
 #include <grp.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include "utest.h"
@@ -169,6 +172,20 @@ static void test_utimensat(void)
 	CHECK_ERRNO("utimensat_bad_times_gives_efault", syscall(SYS_utimensat, AT_FDCWD, "/fa/f", (void *)8, 0), EFAULT);
 	CHECK_ERRNO("utimensat_bad_path_gives_efault", syscall(SYS_utimensat, AT_FDCWD, (char *)8, NULL, 0), EFAULT);
 	CHECK_ERRNO("utimensat_missing_gives_enoent", syscall(SYS_utimensat, AT_FDCWD, "/fa/none", NULL, 0), ENOENT);
+	/* The older calls: seconds, microseconds. */
+	long ub[2] = { 100, 200 };
+	CHECK("utime_sets_seconds", syscall(SYS_utime, "/fa/f", ub) == 0 && stat("/fa/f", &st) == 0 &&
+	      st.st_atim.tv_sec == 100 && st.st_mtim.tv_sec == 200 && st.st_mtim.tv_nsec == 0);
+	CHECK("utime_null_is_now", syscall(SYS_utime, "/fa/f", NULL) == 0 && stat("/fa/f", &st) == 0 &&
+	      st.st_mtim.tv_sec > 1000000000);
+	CHECK_ERRNO("utime_bad_times_gives_efault", syscall(SYS_utime, "/fa/f", (void *)8), EFAULT);
+	struct timeval tv[2] = { { 300, 5 }, { 400, 999999 } };
+	CHECK("utimes_sets_microseconds", syscall(SYS_utimes, "/fa/f", tv) == 0 && stat("/fa/f", &st) == 0 &&
+	      st.st_atim.tv_sec == 300 && st.st_atim.tv_nsec == 5000 && st.st_mtim.tv_nsec == 999999000);
+	struct timeval badtv[2] = { { 0, 1000000 }, { 0, 0 } };
+	CHECK_ERRNO("utimes_bad_usec_gives_einval", syscall(SYS_utimes, "/fa/f", badtv), EINVAL);
+	CHECK_ERRNO("utimes_missing_gives_enoent", syscall(SYS_utimes, "/fa/none", tv), ENOENT);
+	CHECK("futimesat_fdcwd", syscall(SYS_futimesat, AT_FDCWD, "/fa/f", tv) == 0);
 }
 
 static void test_rename(void)
@@ -372,6 +389,10 @@ static void test_fd_forms(void)
 	CHECK("futimens_sets_times", futimens(fd, ts) == 0 && stat("/fa/t", &st) == 0 && st.st_mtim.tv_sec == 2000);
 	CHECK_ERRNO("futimens_bad_fd_gives_ebadf", futimens(-1, ts), EBADF);
 	CHECK_ERRNO("futimens_flag_gives_einval", syscall(SYS_utimensat, fd, NULL, ts, AT_SYMLINK_NOFOLLOW), EINVAL);
+	struct timeval tv[2] = { { 500, 0 }, { 600, 0 } };
+	CHECK("futimesat_null_name_is_the_fd", syscall(SYS_futimesat, fd, NULL, tv) == 0 &&
+	      stat("/fa/t", &st) == 0 && st.st_mtim.tv_sec == 600);
+	CHECK_ERRNO("futimesat_bad_fd_gives_ebadf", syscall(SYS_futimesat, 99, NULL, tv), EBADF);
 
 	/* Relative names against a real dirfd. */
 	CHECK("mknodat_dirfd", syscall(SYS_mknodat, dfd, "rel", S_IFREG | 0644, 0) == 0 && stat("/fa/rel", &st) == 0);
@@ -380,6 +401,8 @@ static void test_fd_forms(void)
 	CHECK("faccessat_dirfd", faccessat(dfd, "rel", R_OK, 0) == 0);
 	CHECK("utimensat_dirfd", utimensat(dfd, "rel", ts, 0) == 0 && stat("/fa/rel", &st) == 0 &&
 	      st.st_atim.tv_sec == 1000);
+	CHECK("futimesat_dirfd", syscall(SYS_futimesat, dfd, "rel", tv) == 0 && stat("/fa/rel", &st) == 0 &&
+	      st.st_atim.tv_sec == 500);
 	CHECK("renameat_dirfds", syscall(SYS_renameat, dfd, "rel", AT_FDCWD, "/fa/rel2") == 0 &&
 	      stat("/fa/rel2", &st) == 0);
 	struct ustatx sx;
@@ -466,6 +489,34 @@ static int real_vs_effective(void)
 	return utest_failures;
 }
 
+/* RLIMIT_FSIZE: growing past it is EFBIG with SIGXFSZ (ignored here). */
+static int fsize_limit(void)
+{
+	utest_failures = 0;
+	struct rlimit rl = { 1000, 1000 };
+	signal(SIGXFSZ, SIG_IGN);
+	CHECK("setrlimit_fsize", setrlimit(RLIMIT_FSIZE, &rl) == 0);
+	CHECK_ERRNO("truncate_past_fsize_limit_gives_efbig", truncate("/fa/lim", 2000), EFBIG);
+	CHECK("truncate_to_the_limit", truncate("/fa/lim", 1000) == 0 && size_of("/fa/lim") == 1000);
+	CHECK("truncate_shrinks_under_limit", truncate("/fa/lim", 990) == 0);
+	int fd = open("/fa/lim", O_WRONLY);
+	char buf[20] = { 0 };
+	CHECK("write_stops_at_fsize_limit", pwrite(fd, buf, sizeof(buf), 990) == 10 && size_of("/fa/lim") == 1000);
+	CHECK_ERRNO("write_at_fsize_limit_gives_efbig", pwrite(fd, buf, sizeof(buf), 1000), EFBIG);
+	CHECK_ERRNO("ftruncate_past_fsize_limit_gives_efbig", ftruncate(fd, 1001), EFBIG);
+	close(fd);
+	return utest_failures;
+}
+
+/* The same with SIGXFSZ's default action: the process dies of it. */
+static int fsize_limit_kills(void)
+{
+	struct rlimit rl = { 1000, 1000 };
+	setrlimit(RLIMIT_FSIZE, &rl);
+	truncate("/fa/lim", 5000);
+	return 0;
+}
+
 static int in_child(int (*fn)(void))
 {
 	pid_t pid = fork();
@@ -489,6 +540,16 @@ static void test_as_user(void)
 	CHECK("user_checks_all_passed", failed == 0);
 	failed = in_child(real_vs_effective);
 	CHECK("real_vs_effective_checks_all_passed", failed == 0);
+	CHECK("mknod_for_fsize", mkfile("/fa/lim", 0644) == 0);
+	failed = in_child(fsize_limit);
+	CHECK("fsize_limit_checks_all_passed", failed == 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(fsize_limit_kills());
+	int status = 0;
+	CHECK("sigxfsz_kills_by_default", waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
+	      WTERMSIG(status) == SIGXFSZ);
+	CHECK("nothing_grew_past_the_limit", size_of("/fa/lim") == 1000);
 }
 
 int main(void)

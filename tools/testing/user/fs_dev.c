@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <termios.h>
+#include <poll.h>
 #include "utest.h"
 
 static int write_file(const char *name, const char *s)
@@ -61,6 +62,8 @@ static void test_mem_devices(void)
 	CHECK("null_read_is_eof", read(fd, buf, sizeof(buf)) == 0);
 	CHECK("null_write_takes_everything", write(fd, buf, sizeof(buf)) == sizeof(buf));
 	CHECK("null_lseek_gives_0", lseek(fd, 100, SEEK_SET) == 0);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
+	CHECK("null_poll_always_ready", poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLIN | POLLOUT)) == (POLLIN | POLLOUT));
 	close(fd);
 
 	fd = open("/dev/zero", O_RDWR);
@@ -111,6 +114,13 @@ static void test_console(void)
 	char c;
 	CHECK_ERRNO("console_nonblocking_read_gives_eagain", read(fd, &c, 1), EAGAIN);
 	CHECK_ERRNO("console_lseek_gives_espipe", lseek(fd, 0, SEEK_SET), ESPIPE);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
+	/* Not readable with nothing typed. (Writability is not checked: on
+	 * Linux it depends on how much earlier output is still queued.) */
+	int pr = poll(&pfd, 1, 0);
+	CHECK("console_poll_not_readable", pr >= 0 && !(pfd.revents & POLLIN));
+	int avail = -1;
+	CHECK("console_fionread_is_0", ioctl(fd, FIONREAD, &avail) == 0 && avail == 0);
 	close(fd);
 	fd = open("/dev/null", O_RDONLY);
 	CHECK_ERRNO("null_is_not_a_tty", ioctl(fd, TCGETS, &t), ENOTTY);
@@ -148,10 +158,31 @@ static void test_mknod_devices(void)
 	CHECK("umount_noexec", umount2("/fsd", 0) == 0);
 }
 
+/* /proc/mounts into buf; 0 if it cannot be read. */
+static int read_mounts(char *buf, size_t size)
+{
+	int fd = open("/proc/mounts", O_RDONLY), n = 0, r;
+	if (fd < 0)
+		return 0;
+	while (n < (int)size - 1 && (r = read(fd, buf + n, size - 1 - n)) > 0)
+		n += r;
+	buf[n] = 0;
+	close(fd);
+	return n;
+}
+
 static void test_mounts(void)
 {
+	static char mounts[8192];
 	struct stat st;
+	if (stat("/proc/self", &st) != 0) {
+		mkdir("/proc", 0555);
+		CHECK("mount_proc", mount("proc", "/proc", "proc", 0, NULL) == 0);
+	}
 	CHECK("mount_tmpfs", mount("none", "/fsd", "tmpfs", 0, NULL) == 0);
+	CHECK("proc_mounts_lists_it", read_mounts(mounts, sizeof(mounts)) > 0 &&
+	      strstr(mounts, "none /fsd tmpfs rw,") != NULL);
+	CHECK("proc_mounts_lists_devtmpfs", strstr(mounts, "devtmpfs /dev devtmpfs rw") != NULL);
 	CHECK("file_in_mount", write_file("/fsd/f", "hello") == 5 && stat("/fsd/f", &st) == 0 && st.st_size == 5);
 	CHECK("mount_root_is_sticky_1777", stat("/fsd", &st) == 0 && (st.st_mode & 07777) == 01777);
 	int fd = open("/fsd/f", O_RDONLY);
@@ -160,6 +191,8 @@ static void test_mounts(void)
 	CHECK_ERRNO("rmdir_mount_point_gives_ebusy", rmdir("/fsd"), EBUSY);
 	CHECK("umount_after_close", umount2("/fsd", 0) == 0);
 	CHECK_ERRNO("file_gone_after_umount", stat("/fsd/f", &st), ENOENT);
+	CHECK("proc_mounts_forgets_it", read_mounts(mounts, sizeof(mounts)) > 0 &&
+	      strstr(mounts, " /fsd ") == NULL);
 	CHECK_ERRNO("umount_not_a_mount_point_gives_einval", umount2("/fsd", 0), EINVAL);
 	CHECK_ERRNO("umount_missing_gives_enoent", umount2("/fsd/none", 0), ENOENT);
 	CHECK_ERRNO("umount_bad_flags_gives_einval", syscall(SYS_umount2, "/fsd", 0x100), EINVAL);

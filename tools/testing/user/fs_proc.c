@@ -311,6 +311,17 @@ static void check_system(void)
 	snprintf(want, sizeof(want), "%d/task/%d", getpid(), getpid());
 	len = readlink("/proc/thread-self", link, sizeof(link) - 1);
 	CHECK("thread_self_link", len == (ssize_t)strlen(want) && !memcmp(link, want, len));
+	len = readlink("/proc/self/exe", link, sizeof(link) - 1);
+	CHECK("exe_link_is_init", len == 5 && !memcmp(link, "/init", 5));
+	len = readlink("/proc/self/root", link, sizeof(link) - 1);
+	CHECK("root_link_is_slash", len == 1 && link[0] == '/');
+	CHECK("chdir_into_proc_self", chdir("/proc/self") == 0);
+	snprintf(want, sizeof(want), "/proc/%d", getpid());
+	CHECK("getcwd_inside_proc", getcwd(link, sizeof(link)) && !strcmp(link, want));
+	len = readlink("/proc/self/cwd", link, sizeof(link) - 1);
+	CHECK("cwd_link_follows_chdir", len == (ssize_t)strlen(want) && !memcmp(link, want, len));
+	CHECK("relative_open_in_proc", slurp("stat") > 0 && atol(text) == getpid());
+	CHECK("chdir_back", chdir("/") == 0);
 	CHECK_ERRNO("missing_pid_enoent", open("/proc/999999/stat", O_RDONLY), ENOENT);
 	CHECK_ERRNO("proc_file_not_creatable", open("/proc/newfile", O_CREAT | O_WRONLY, 0644), ENOENT);
 }
