@@ -431,6 +431,61 @@ static void test_fd_forms(void)
 	close(fd);
 }
 
+/* Several processes renaming across the same two directories in opposite
+ * directions, moving a directory back and forth and walking through ".."
+ * meanwhile: no deadlock (lock_rename's order), and every name is where it
+ * should be afterwards. */
+#define RACE_ROUNDS 200
+static int race_files(const char *a, const char *b)
+{
+	int bad = 0;
+	for (int i = 0; i < RACE_ROUNDS; i++)
+		bad += rename(a, b) != 0 || rename(b, a) != 0;
+	return bad;
+}
+
+static int race_walk(void)
+{
+	for (int i = 0; i < RACE_ROUNDS; i++) {
+		stat("/fr/x/../y/f2", &st);
+		stat("/fr/y/sub/../../x", &st);
+		lstat("/fr/x/sub/inner", &st);
+	}
+	return 0;
+}
+
+static void test_rename_race(void)
+{
+	CHECK("setup_rename_race", mkdir("/fr", 0755) == 0 && mkdir("/fr/x", 0755) == 0 && mkdir("/fr/y", 0755) == 0 &&
+	      mkfile("/fr/x/f1", 0644) == 0 && mkfile("/fr/y/f2", 0644) == 0 && mkdir("/fr/x/sub", 0755) == 0 &&
+	      mkfile("/fr/x/sub/inner", 0644) == 0);
+	pid_t pids[4];
+	for (int i = 0; i < 4; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			int bad;
+			switch (i) {
+			case 0: bad = race_files("/fr/x/f1", "/fr/y/f1"); break;
+			case 1: bad = race_files("/fr/y/f2", "/fr/x/f2"); break;
+			case 2: bad = race_files("/fr/x/sub", "/fr/y/sub"); break;
+			default: bad = race_walk(); break;
+			}
+			_exit(bad ? 1 : 0);
+		}
+	}
+	int ok = 1;
+	for (int i = 0; i < 4; i++) {
+		int status;
+		ok &= waitpid(pids[i], &status, 0) == pids[i] && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	}
+	CHECK("rename_race_all_renames_succeeded", ok);
+	CHECK("rename_race_names_back_home", stat("/fr/x/f1", &st) == 0 && stat("/fr/y/f2", &st) == 0 &&
+	      stat("/fr/x/sub/inner", &st) == 0 && lstat("/fr/y/f1", &st) == -1 && lstat("/fr/x/f2", &st) == -1 &&
+	      lstat("/fr/y/sub", &st) == -1);
+	CHECK("rename_race_link_counts", stat("/fr/x", &st) == 0 && st.st_nlink == 3 &&
+	      stat("/fr/y", &st) == 0 && st.st_nlink == 2);
+}
+
 /* ---- as uid 1000, in a child ---- */
 
 static int as_user(void)
@@ -565,6 +620,7 @@ int main(void)
 	test_statx();
 	CHECK("sync_succeeds", syscall(SYS_sync) == 0);
 	test_fd_forms();
+	test_rename_race();
 	test_as_user();
 	printf("fs_attr: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
