@@ -50,6 +50,9 @@ int printk_sysctl_show(struct seq_file *m, void *v);
 ssize_t printk_sysctl_write(const char *buf, size_t count);
 int dmesg_restrict_show(struct seq_file *m, void *v);
 ssize_t dmesg_restrict_write(const char *buf, size_t count);
+int devkmsg_sysctl_show(struct seq_file *m, void *v);
+ssize_t devkmsg_mode_write(const char *buf, size_t count);
+const char *devkmsg_mode(void);
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list ap);

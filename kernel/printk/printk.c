@@ -624,6 +624,59 @@ struct devkmsg_user {
 	char buf[DEVKMSG_BUF_MAX];	/* [lock] */
 };
 
+/* printk.devkmsg= / /proc/sys/kernel/printk_devkmsg: "on" (writes are
+ * logged), "off" (opening /dev/kmsg is EPERM), "ratelimit" (the default).
+ * Set on the command line, the sysctl can no longer change it. */
+enum { DEVKMSG_RATELIMIT, DEVKMSG_ON, DEVKMSG_OFF };
+static const char *const devkmsg_names[] = { "ratelimit", "on", "off" };
+static int devkmsg_log = DEVKMSG_RATELIMIT;	/* read racily, as Linux */
+static bool devkmsg_locked;			/* set by printk.devkmsg= */
+
+/* The mode a string starts with (Linux's __control_devkmsg); the length
+ * of its name in *len. */
+static int devkmsg_parse(const char *str, size_t count, size_t *len)
+{
+	for (int i = 0; i < (int)ARRAY_SIZE(devkmsg_names); i++) {
+		size_t n = strlen(devkmsg_names[i]);
+		if (count >= n && !memcmp(str, devkmsg_names[i], n)) {
+			*len = n;
+			return i;
+		}
+	}
+	return -EINVAL;
+}
+
+const char *devkmsg_mode(void)
+{
+	return devkmsg_names[READ_ONCE(devkmsg_log)];
+}
+
+/* The sysctl: Linux takes a known name plus exactly one more byte (the
+ * newline of `echo on >`); "on" alone or with more after it is EINVAL. */
+ssize_t devkmsg_mode_write(const char *buf, size_t count)
+{
+	size_t len;
+	if (devkmsg_locked)
+		return -EINVAL;
+	int mode = devkmsg_parse(buf, count, &len);
+	if (mode < 0 || len + 1 != count)
+		return -EINVAL;
+	WRITE_ONCE(devkmsg_log, mode);
+	return count;
+}
+
+static int __init devkmsg_setup(char *val)
+{
+	size_t len;
+	int mode = val ? devkmsg_parse(val, strlen(val), &len) : -EINVAL;
+	if (mode < 0)
+		return -EINVAL;
+	devkmsg_log = mode;
+	devkmsg_locked = true;
+	return 0;
+}
+__setup("printk.devkmsg", devkmsg_setup);
+
 #define DEVKMSG_RATELIMIT_INTERVAL (5 * HZ)
 #define DEVKMSG_RATELIMIT_BURST 10
 
@@ -647,6 +700,8 @@ static size_t devkmsg_format(const struct printk_info *info, const char *text, c
 static int devkmsg_open(struct inode *inode, struct file *f)
 {
 	(void)inode;
+	if (READ_ONCE(devkmsg_log) == DEVKMSG_OFF)
+		return -EPERM;
 	/* Writers need no right to read the log. */
 	if ((f->f_flags & O_ACCMODE) != O_WRONLY) {
 		int err = check_syslog_permissions(SYSLOG_ACTION_READ_ALL);
@@ -734,8 +789,11 @@ static ssize_t devkmsg_write(struct file *f, const char *buf, size_t count, loff
 	(void)pos;
 	if (count > DEVKMSG_LINE_MAX)
 		return -EINVAL;
+	int mode = READ_ONCE(devkmsg_log);
+	if (mode == DEVKMSG_OFF)
+		return count;	/* switched off after the open: ignored */
 	mutex_lock(&u->lock);
-	bool ok = devkmsg_ratelimit(u);
+	bool ok = mode == DEVKMSG_ON || devkmsg_ratelimit(u);
 	mutex_unlock(&u->lock);
 	if (!ok)
 		return count;	/* dropped silently, as Linux */

@@ -2,7 +2,8 @@
  * formats and errnos, who may call what with dmesg_restrict 1 and 0),
  * /dev/kmsg (one record per read as "prio,seq,usec,-;text\n", escaping,
  * EINVAL for a short buffer, EAGAIN, EPIPE after the ring wrapped, seeks,
- * poll, writes with and without "<N>") and /proc/sys/kernel/printk.
+ * poll, writes with and without "<N>"), /proc/sys/kernel/printk and
+ * printk_devkmsg (on/off/ratelimit).
  * Runs as /init on Lucid and on Linux (it mounts devtmpfs and proc itself
  * when they are missing). Messages go in at level 6 with the console level
  * at 1, so the console stays quiet; everything changed is restored. */
@@ -496,6 +497,39 @@ static void test_permissions(void)
 	CHECK("dmesg_restrict_restore", write_file("/proc/sys/kernel/dmesg_restrict", buf) == 1);
 }
 
+/* /proc/sys/kernel/printk_devkmsg: off closes /dev/kmsg, on lifts the
+ * write ratelimit (15 messages through one file all arrive). */
+static void test_devkmsg_mode(void)
+{
+	char buf[8192], mode[32];
+	struct rec r;
+	CHECK("printk_devkmsg_default_ratelimit", read_file("/proc/sys/kernel/printk_devkmsg", mode, sizeof(mode)) > 0 &&
+	      !strcmp(mode, "ratelimit\n"));
+	CHECK("printk_devkmsg_without_newline_einval", write_file("/proc/sys/kernel/printk_devkmsg", "on") == -EINVAL);
+	CHECK("printk_devkmsg_bogus_einval", write_file("/proc/sys/kernel/printk_devkmsg", "bogus\n") == -EINVAL);
+	CHECK("printk_devkmsg_off", write_file("/proc/sys/kernel/printk_devkmsg", "off\n") == 4);
+	CHECK_ERRNO("kmsg_off_open_wronly_eperm", open("/dev/kmsg", O_WRONLY), EPERM);
+	CHECK_ERRNO("kmsg_off_open_rdonly_eperm", open("/dev/kmsg", O_RDONLY), EPERM);
+	CHECK("printk_devkmsg_on", write_file("/proc/sys/kernel/printk_devkmsg", "on\n") == 3 &&
+	      read_file("/proc/sys/kernel/printk_devkmsg", mode, sizeof(mode)) > 0 && !strcmp(mode, "on\n"));
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	lseek(fd, 0, SEEK_END);
+	int w = open("/dev/kmsg", O_WRONLY), ok = 1;
+	for (int i = 0; i < 15; i++) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "<6>kmsgtest unlimited %d\n", i);
+		ok &= wr(w, msg);
+	}
+	close(w);
+	int seen = 0, n;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (parse_rec(buf, n, &r) == 0 && !strncmp(r.text, "kmsgtest unlimited ", 19))
+			seen++;
+	CHECK("devkmsg_on_not_ratelimited", ok && seen == 15);
+	close(fd);
+	CHECK("printk_devkmsg_restore", write_file("/proc/sys/kernel/printk_devkmsg", "ratelimit\n") == 10);
+}
+
 /* Overwriting: a reader whose next record was dropped gets EPIPE once
  * (poll says POLLERR|POLLPRI), then goes on from the oldest kept. */
 static void test_epipe(void)
@@ -555,6 +589,7 @@ int main(void)
 	test_permissions();
 	test_console_level();
 	klog(CONSOLE_LEVEL, NULL, 1);
+	test_devkmsg_mode();
 	test_epipe();
 	CHECK("console_level_restored", klog(CONSOLE_LEVEL, NULL, saved) == 0 && console_level() == saved);
 	printf("kmsg: %d passed, %d failed\n", utest_passes, utest_failures);
