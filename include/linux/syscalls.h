@@ -73,6 +73,7 @@ long sys_clock_nanosleep(int which, int flags, const struct __kernel_timespec __
 			 struct __kernel_timespec __user *rmtp);
 long sys_times(struct tms __user *buf);
 long sys_uname(struct new_utsname __user *name);
+long sys_syslog(int type, char __user *buf, int len);
 long sys_sethostname(const char __user *name, int len);
 long sys_setdomainname(const char __user *name, int len);
 long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
