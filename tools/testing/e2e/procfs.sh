@@ -7,6 +7,12 @@ sleep 300 &
 s1=$!
 sleep 301 &
 s2=$!
+# Until a child has exec'd sleep, its cmdline is still the shell's: wait
+# for both (normally no wait at all).
+for i in $(seq 1 30); do
+	[ "$(tr '\0' ' ' < /proc/$s1/cmdline)$(tr '\0' ' ' < /proc/$s2/cmdline)" = "sleep 300 sleep 301 " ] && break
+	sleep 1
+done
 expect ps_lists_our_sleep "sleep 300" "$(ps | awk -v p=$s1 '$1 == p { print $(NF-1), $NF }')"
 expect ps_user_is_root "root" "$(ps | awk -v p=$s1 '$1 == p { print $2 }')"
 expect ps_o_pid_ppid "$s1 $$" "$(ps -o pid,ppid | awk -v p=$s1 '$1 == p { print $1, $2 }')"
