@@ -127,6 +127,44 @@ static void test_console(void)
 	close(fd);
 }
 
+/* Controlling terminal: a session leader takes the console (TIOCSCTTY),
+ * sees itself as the foreground group, moves it; others see ENOTTY. */
+static int ctty_child(int round)
+{
+	pid_t me = getpid(), sid = -1;
+	if (ioctl(0, TIOCSCTTY, 0) != -1 || errno != EPERM)
+		return 1;	/* not a session leader yet */
+	if (setsid() != me)
+		return 2;
+	if (ioctl(0, TIOCSCTTY, 0) != 0)
+		return 3 + round * 10;
+	if (tcgetpgrp(0) != me)
+		return 4;
+	if (ioctl(0, TIOCGSID, &sid) != 0 || sid != me)
+		return 5;
+	if (tcsetpgrp(0, me) != 0)
+		return 6;
+	return 0;
+}
+
+static void test_ctty(void)
+{
+	CHECK_ERRNO("tiocgpgrp_without_ctty_gives_enotty", tcgetpgrp(0), ENOTTY);
+	/* Twice: the first session's leader exits and frees the console. */
+	for (int round = 0; round < 2; round++) {
+		pid_t pid = fork();
+		if (pid == 0)
+			_exit(ctty_child(round));
+		int status = -1;
+		waitpid(pid, &status, 0);
+		if (!WIFEXITED(status) || WEXITSTATUS(status))
+			printf("ctty child status %#x\n", status);
+		CHECK(round ? "tiocsctty_again_after_leader_exit" : "session_leader_takes_console_as_ctty",
+		      WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	CHECK_ERRNO("tiocgpgrp_still_enotty_for_others", tcgetpgrp(0), ENOTTY);
+}
+
 static void test_mknod_devices(void)
 {
 	CHECK("mkdir_fsd", mkdir("/fsd", 0755) == 0);
@@ -274,6 +312,7 @@ int main(void)
 	test_dev_nodes();
 	test_mem_devices();
 	test_console();
+	test_ctty();
 	test_mknod_devices();
 	test_mounts();
 	printf("fs_dev: %d passed, %d failed\n", utest_passes, utest_failures);
