@@ -64,6 +64,7 @@ static char *path_from_root(const struct path *path, const struct path *root, ch
 	return p ? p : ERR_PTR(-ENAMETOOLONG);
 }
 
+/* [LINUX-DIFF] no " (deleted)" suffix here: /proc adds it (fs/proc/base.c). */
 char *d_path(const struct path *path, char *buf, int buflen)
 {
 	struct path root;

@@ -5,7 +5,9 @@
  *
  * Locking: files->file_lock (a spinlock) protects the whole table. Nothing
  * that sleeps runs under it: a bigger table is allocated with the lock
- * dropped, and files taken out of the table are fput after unlocking. */
+ * dropped, and files taken out of the table are fput after unlocking.
+ * task->files itself changes only under task->pi_lock ([LINUX-DIFF] Linux's
+ * task_lock), so other tasks (/proc/<pid>/fd) can take a reference safely. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/file.h>
@@ -373,14 +375,13 @@ int copy_files(unsigned long clone_flags, struct task_struct *tsk)
  * can read another task's table (fs/proc/base.c). */
 void exit_files(struct task_struct *tsk)
 {
-	struct files_struct *files = tsk->files;
 	unsigned long flags;
-	if (!files)
-		return;
 	spin_lock_irqsave(&tsk->pi_lock, flags);
+	struct files_struct *files = tsk->files;
 	tsk->files = NULL;
 	spin_unlock_irqrestore(&tsk->pi_lock, flags);
-	put_files_struct(files);
+	if (files)
+		put_files_struct(files);
 }
 
 int unshare_files(struct files_struct **displaced)

@@ -496,6 +496,27 @@ static void test_poll(void)
 	int r = poll(fds, 1, -1), e = errno;
 	stop_signaller(sig);
 	CHECK("signal_interrupts_poll_eintr", r == -1 && e == EINTR);
+
+	/* A stop and continue (no handler) does not end a poll: it goes on
+	 * (restart_syscall) and times out normally. */
+	sh->stop = 0;
+	pid_t child = fork();
+	if (child == 0) {
+		sh->stop = 1;	/* about to poll */
+		int n = poll(fds, 1, 300);
+		_exit(n == 0 ? 0 : n < 0 ? 10 + errno % 100 : 2);
+	}
+	while (!sh->stop)
+		sched_yield();
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+	nanosleep(&ts, NULL);	/* most likely inside poll by now */
+	int st = -1;
+	kill(child, SIGSTOP);
+	waitpid(child, &st, WUNTRACED);
+	bool stopped = WIFSTOPPED(st);
+	kill(child, SIGCONT);
+	st = wait_status(child);
+	CHECK("poll_goes_on_after_stop_and_continue", stopped && WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	close(p[0]);
 	close(p[1]);
 }
