@@ -177,6 +177,7 @@ const struct proc_entry proc_root_entries[] = {
 	RO("devices", devices_proc_show),
 	RO("filesystems", filesystems_proc_show),
 	RO("interrupts", interrupts_proc_show),
+	{ .name = "kmsg", .mode = S_IFREG | 0400, .proc_fops = &proc_kmsg_operations },
 	RO("loadavg", loadavg_proc_show),
 	RO("meminfo", meminfo_proc_show),
 	{ .name = "mounts", .mode = S_IFLNK | 0777, .link = proc_mounts_link },

@@ -41,6 +41,7 @@ extern int dmesg_restrict;	/* /proc/sys/kernel/dmesg_restrict */
 
 struct file_operations;
 extern const struct file_operations kmsg_fops;	/* /dev/kmsg (drivers/char/mem.c) */
+extern const struct file_operations proc_kmsg_operations;	/* /proc/kmsg (fs/proc/misc.c) */
 /* From the timer tick: wake log readers for messages stored with
  * interrupts off. */
 void printk_tick(void);

@@ -321,6 +321,13 @@ u64 printk_next_seq(void)
 	return READ_ONCE(log_next_seq);
 }
 
+/* Sleep until record @seq has been written: 0, or -ERESTARTSYS on a
+ * signal. */
+int printk_wait_for(u64 seq)
+{
+	return wait_event_interruptible(log_wait, printk_next_seq() > seq);
+}
+
 u64 printk_first_seq(void)
 {
 	return READ_ONCE(log_first_seq);
@@ -418,14 +425,15 @@ static u64 syslog_seq;		/* [syslog_lock] next record READ returns */
 static size_t syslog_partial;	/* [syslog_lock] bytes of it already returned */
 static int saved_console_loglevel = -1;	/* [syslog_lock] CONSOLE_OFF's saved level */
 
-static long syslog_read(char __user *buf, int size, char *text, char *out)
+/* @kbuf: @buf is a kernel buffer (/proc/kmsg's read), not a user one. */
+static long syslog_read(char __user *buf, int size, char *text, char *out, bool kbuf)
 {
 	long len = 0;
 	mutex_lock(&syslog_lock);
 	for (;;) {	/* wait for the record at syslog_seq; it may move meanwhile */
 		u64 seq = syslog_seq;
 		mutex_unlock(&syslog_lock);
-		int err = wait_event_interruptible(log_wait, printk_next_seq() > seq);
+		int err = printk_wait_for(seq);
 		mutex_lock(&syslog_lock);
 		if (err) {
 			mutex_unlock(&syslog_lock);
@@ -456,7 +464,9 @@ static long syslog_read(char __user *buf, int size, char *text, char *out)
 		}
 		if (!n)
 			break;
-		if (copy_to_user(buf, out + skip, n)) {
+		if (kbuf)
+			memcpy((char *)buf, out + skip, n);
+		else if (copy_to_user(buf, out + skip, n)) {
 			if (!len)
 				len = -EFAULT;
 			break;
@@ -556,7 +566,7 @@ long do_syslog(int type, char __user *buf, int len)
 			return -ENOMEM;
 		long r;
 		if (type == SYSLOG_ACTION_READ)
-			r = syslog_read(buf, len, text, text + PRINTK_TEXT_MAX);
+			r = syslog_read(buf, len, text, text + PRINTK_TEXT_MAX, false);
 		else
 			r = syslog_read_all(buf, len, type == SYSLOG_ACTION_READ_CLEAR,
 					    text, text + PRINTK_TEXT_MAX);
@@ -608,6 +618,49 @@ long sys_syslog(int type, char __user *buf, int len)
 {
 	return do_syslog(type, buf, len);
 }
+
+/* /proc/kmsg: SYSLOG_ACTION_READ as a file (what klogd reads). The right
+ * to read is checked once, at open (SYSLOG_ACTION_OPEN: CAP_SYSLOG, even
+ * with dmesg_restrict 0), as Linux. */
+static int proc_kmsg_open(struct inode *inode, struct file *f)
+{
+	int err = do_syslog(SYSLOG_ACTION_OPEN, NULL, 0);
+	if (err)
+		return err;
+	/* [LINUX-DIFF] not seekable (Linux: seeks succeed and mean nothing):
+	 * the read path calls a seekable file again after a full chunk, and a
+	 * second READ could sleep after data was already returned. */
+	return nonseekable_open(inode, f);
+}
+
+static ssize_t proc_kmsg_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	(void)pos;
+	char *text = kmalloc(PRINTK_TEXT_MAX + PRINTK_MESSAGE_MAX, GFP_KERNEL);
+	if (!text)
+		return -ENOMEM;
+	long r;
+	if ((f->f_flags & O_NONBLOCK) && !syslog_size_unread(text, text + PRINTK_TEXT_MAX))
+		r = -EAGAIN;
+	else
+		r = syslog_read((char __user *)buf, (int)min(count, (size_t)INT_MAX), text,
+				text + PRINTK_TEXT_MAX, true);
+	kfree(text);
+	return r;
+}
+
+static unsigned int proc_kmsg_poll(struct file *f, poll_table *pt)
+{
+	poll_wait(f, &log_wait, pt);
+	/* Unread records exist (a partly read one counts). */
+	return READ_ONCE(syslog_seq) < printk_next_seq() ? POLLIN | POLLRDNORM : 0;
+}
+
+const struct file_operations proc_kmsg_operations = {
+	.open = proc_kmsg_open,
+	.read = proc_kmsg_read,
+	.poll = proc_kmsg_poll,
+};
 
 /* /dev/kmsg (char 1:11): one record per read(), "prio,seq,usec,-;text\n"
  * with non-printable bytes escaped as \xNN; every open file has its own
@@ -745,7 +798,7 @@ static ssize_t devkmsg_read(struct file *f, char *buf, size_t count, loff_t *pos
 			ret = -EAGAIN;
 			goto out;
 		}
-		ret = wait_event_interruptible(log_wait, printk_next_seq() > u->seq);
+		ret = printk_wait_for(u->seq);
 		if (ret)
 			goto out;
 		s = printk_read_record(u->seq, &info, u->text, sizeof(u->text));
