@@ -259,7 +259,6 @@ long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
 
 #define RLIMIT_STACK 3
 #define RLIMIT_NPROC 6
-#define RLIMIT_SIGPENDING 11
 #define NR_OPEN 1048576		/* Linux's fs.nr_open default: RLIMIT_NOFILE's ceiling */
 
 /* Linux's defaults for init; every process inherits its parent's. */
