@@ -514,8 +514,9 @@ static long core_sys_select(int n, unsigned long __user *inp, unsigned long __us
 	if ((unsigned int)n > max)
 		n = (int)max;
 	size_t words = BITS_TO_LONGS((unsigned int)n), size = words * sizeof(long);
+	bool big = 6 * size > 4 * PAGE_SIZE;	/* up to 6 x 128 KiB for 1M fds */
 	if (6 * words > ARRAY_SIZE(stack_bits)) {
-		bits = kmalloc(6 * size, GFP_KERNEL);
+		bits = big ? vmalloc(6 * size) : kmalloc(6 * size, GFP_KERNEL);
 		if (!bits)
 			return -ENOMEM;
 	}
@@ -552,8 +553,12 @@ static long core_sys_select(int n, unsigned long __user *inp, unsigned long __us
 	    (exp && copy_to_user(exp, fds.res_ex, size)))
 		ret = -EFAULT;
 out:
-	if (bits != stack_bits)
-		kfree(bits);
+	if (bits != stack_bits) {
+		if (big)
+			vfree(bits);
+		else
+			kfree(bits);
+	}
 	return ret;
 }
 
