@@ -69,6 +69,12 @@ struct restart_block {
 			u64 expires;	/* absolute ns on that clock */
 			void __user *rmtp;
 		} nanosleep;
+		struct {			/* fs/select.c */
+			void __user *ufds;
+			unsigned int nfds;
+			bool forever;		/* no timeout */
+			u64 expires;		/* else: CLOCK_MONOTONIC ns */
+		} poll;
 	};
 };
 
@@ -82,6 +88,7 @@ struct rlimit64 {
 #define RLIMIT_FSIZE 1
 #define RLIMIT_CORE 4
 #define RLIMIT_NOFILE 7
+#define RLIMIT_SIGPENDING 11
 
 /* Interval timers of setitimer(2). ITIMER_REAL is a kernel timer; VIRTUAL
  * and PROF count down in the tick (kernel/time/itimer.c). */
