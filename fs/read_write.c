@@ -137,9 +137,12 @@ static int rw_check(struct file *f, size_t count, loff_t *pos, bool write)
 	return 0;
 }
 
-/* Read up to count bytes at *pos into user memory. Regular files are read
- * chunk by chunk until count or EOF; any other file gets one ->read call
- * (a pipe or tty returns what it has, and a second call could block). */
+/* Read up to count bytes at *pos into user memory. Regular files and
+ * character devices are read chunk by chunk until count, EOF or a short
+ * chunk (dd bs=1M from /dev/zero gets its whole megabyte, as on Linux; a tty
+ * returns at most a line, far below a chunk, so it never reaches a second
+ * call); a pipe, FIFO or socket gets one ->read call (it returns what it
+ * has, and a second call could block). */
 static ssize_t do_read(struct file *f, char __user *buf, size_t count, loff_t *pos)
 {
 	int err = rw_check(f, count, pos, false);
@@ -152,7 +155,7 @@ static ssize_t do_read(struct file *f, char __user *buf, size_t count, loff_t *p
 	char *bounce = alloc_bounce(count, &bsize);
 	if (!bounce)
 		return -ENOMEM;
-	bool stream = !S_ISREG(f->f_inode->i_mode);
+	bool stream = !S_ISREG(f->f_inode->i_mode) && !S_ISCHR(f->f_inode->i_mode);
 	ssize_t done = 0;
 	while ((size_t)done < count) {
 		size_t want = min(count - done, bsize);
