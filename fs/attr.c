@@ -463,32 +463,19 @@ static int vfs_utimes(const struct path *path, struct timespec64 *times)
 	return err;
 }
 
-long sys_utimensat(int dfd, const char __user *filename,
-		   const struct __kernel_timespec __user *utimes, int flags)
+/* times NULL: both "now". filename NULL with a real dfd: the fd's own file
+ * (futimens, futimesat(fd, NULL, ...)). */
+static long do_utimes(int dfd, const char __user *filename, struct timespec64 *times, int flags)
 {
-	struct timespec64 t[2];
-	if (utimes) {
-		struct __kernel_timespec k[2];
-		if (copy_from_user(k, utimes, sizeof(k)))
-			return -EFAULT;
-		for (int i = 0; i < 2; i++) {
-			t[i].tv_sec = k[i].tv_sec;
-			t[i].tv_nsec = k[i].tv_nsec;
-		}
-		/* Nothing to change: Linux does not even look the path up. */
-		if (k[0].tv_nsec == UTIME_OMIT && k[1].tv_nsec == UTIME_OMIT)
-			return 0;
-		if (!nsec_valid(k[0].tv_nsec) || !nsec_valid(k[1].tv_nsec))
-			return -EINVAL;
-	}
+	if (times && (!nsec_valid(times[0].tv_nsec) || !nsec_valid(times[1].tv_nsec)))
+		return -EINVAL;
 	if (!filename && dfd != AT_FDCWD) {
-		/* futimens(fd): the fd's own file. */
 		if (flags)
 			return -EINVAL;
 		struct file *f = fget(dfd);
 		if (!f)
 			return -EBADF;
-		int err = vfs_utimes(&f->f_path, utimes ? t : NULL);
+		int err = vfs_utimes(&f->f_path, times);
 		fput(f);
 		return err;
 	}
@@ -500,7 +487,76 @@ long sys_utimensat(int dfd, const char __user *filename,
 	int err = user_path_at(dfd, filename, lookup, &path);
 	if (err)
 		return err;
-	err = vfs_utimes(&path, utimes ? t : NULL);
+	err = vfs_utimes(&path, times);
 	path_put(&path);
 	return err;
+}
+
+long sys_utimensat(int dfd, const char __user *filename,
+		   const struct __kernel_timespec __user *utimes, int flags)
+{
+	struct timespec64 t[2];
+	if (utimes) {
+		struct __kernel_timespec k[2];
+		if (copy_from_user(k, utimes, sizeof(k)))
+			return -EFAULT;
+		/* Nothing to change: Linux does not even look the path up. */
+		if (k[0].tv_nsec == UTIME_OMIT && k[1].tv_nsec == UTIME_OMIT)
+			return 0;
+		for (int i = 0; i < 2; i++) {
+			t[i].tv_sec = k[i].tv_sec;
+			t[i].tv_nsec = k[i].tv_nsec;
+			if (!nsec_valid(k[i].tv_nsec))	/* before truncation to long */
+				return -EINVAL;
+		}
+	}
+	return do_utimes(dfd, filename, utimes ? t : NULL, flags);
+}
+
+/* The older interfaces, in seconds (utime) and microseconds (utimes,
+ * futimesat); no UTIME_NOW/OMIT there. */
+struct utimbuf {
+	long actime;
+	long modtime;
+};
+
+struct __kernel_old_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+long sys_utime(const char __user *filename, const struct utimbuf __user *times)
+{
+	struct timespec64 t[2] = { { 0, 0 }, { 0, 0 } };
+	if (times) {
+		struct utimbuf u;
+		if (copy_from_user(&u, times, sizeof(u)))
+			return -EFAULT;
+		t[0].tv_sec = u.actime;
+		t[1].tv_sec = u.modtime;
+	}
+	return do_utimes(AT_FDCWD, filename, times ? t : NULL, 0);
+}
+
+long sys_futimesat(int dfd, const char __user *filename, const struct __kernel_old_timeval __user *utimes)
+{
+	struct timespec64 t[2];
+	if (utimes) {
+		struct __kernel_old_timeval tv[2];
+		if (copy_from_user(tv, utimes, sizeof(tv)))
+			return -EFAULT;
+		/* Checked here: usec * 1000 could land on UTIME_NOW/OMIT. */
+		for (int i = 0; i < 2; i++) {
+			if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
+				return -EINVAL;
+			t[i].tv_sec = tv[i].tv_sec;
+			t[i].tv_nsec = tv[i].tv_usec * 1000;
+		}
+	}
+	return do_utimes(dfd, filename, utimes ? t : NULL, 0);
+}
+
+long sys_utimes(const char __user *filename, const struct __kernel_old_timeval __user *utimes)
+{
+	return sys_futimesat(AT_FDCWD, filename, utimes);
 }

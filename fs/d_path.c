@@ -20,7 +20,7 @@
 /* Removed from its directory (and not a filesystem root). */
 bool d_unlinked(const struct dentry *d)
 {
-	return !d->d_hashed && d->d_parent != d;
+	return !d->d_hashed && d->d_parent != d && !d->d_sb->s_unhashed_names;
 }
 
 static char *prepend(char *p, char *start, const char *s, unsigned int len)
@@ -64,6 +64,7 @@ static char *path_from_root(const struct path *path, const struct path *root, ch
 	return p ? p : ERR_PTR(-ENAMETOOLONG);
 }
 
+/* [LINUX-DIFF] no " (deleted)" suffix here: /proc adds it (fs/proc/base.c). */
 char *d_path(const struct path *path, char *buf, int buflen)
 {
 	struct path root;

@@ -429,6 +429,7 @@ static int exec_binprm(struct linux_binprm *b)
 	err = load_elf_binary(b);
 	if (err)
 		goto fail;
+	b->mm->exe_file = get_file(b->file);	/* the ELF loaded (a #! script's interpreter) */
 	/* The stack VMA covers the strings and pointers, plus 128 KiB. */
 	unsigned long need = PAGE_ALIGN(b->strings_len + strlen(b->filename) + 256 +
 					((unsigned long)b->argc + b->envc + 64) * sizeof(long));

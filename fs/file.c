@@ -5,7 +5,9 @@
  *
  * Locking: files->file_lock (a spinlock) protects the whole table. Nothing
  * that sleeps runs under it: a bigger table is allocated with the lock
- * dropped, and files taken out of the table are fput after unlocking. */
+ * dropped, and files taken out of the table are fput after unlocking.
+ * task->files itself changes only under task->pi_lock ([LINUX-DIFF] Linux's
+ * task_lock), so other tasks (/proc/<pid>/fd) can take a reference safely. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/file.h>
@@ -369,14 +371,17 @@ int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 }
 
 /* The task lets go of its table. [c]: only the task itself (or its creator
- * on a failed fork) changes tsk->files. */
+ * on a failed fork) changes tsk->files, under tsk->pi_lock so that /proc
+ * can read another task's table (fs/proc/base.c). */
 void exit_files(struct task_struct *tsk)
 {
+	unsigned long flags;
+	spin_lock_irqsave(&tsk->pi_lock, flags);
 	struct files_struct *files = tsk->files;
-	if (!files)
-		return;
 	tsk->files = NULL;
-	put_files_struct(files);
+	spin_unlock_irqrestore(&tsk->pi_lock, flags);
+	if (files)
+		put_files_struct(files);
 }
 
 int unshare_files(struct files_struct **displaced)
@@ -390,7 +395,10 @@ int unshare_files(struct files_struct **displaced)
 	if (!copy)
 		return err;
 	*displaced = files;
+	unsigned long flags;
+	spin_lock_irqsave(&current->pi_lock, flags);	/* see exit_files */
 	current->files = copy;
+	spin_unlock_irqrestore(&current->pi_lock, flags);
 	return 0;
 }
 

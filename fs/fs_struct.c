@@ -118,9 +118,12 @@ int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 void exit_fs(struct task_struct *tsk)
 {
 	struct fs_struct *fs = tsk->fs;
+	unsigned long flags;
 	if (!fs)
 		return;
+	spin_lock_irqsave(&tsk->pi_lock, flags);	/* /proc reads another task's fs under it */
 	tsk->fs = NULL;
+	spin_unlock_irqrestore(&tsk->pi_lock, flags);
 	spin_lock(&fs->lock);
 	bool last = --fs->users == 0;
 	spin_unlock(&fs->lock);

@@ -137,12 +137,10 @@ static int rw_check(struct file *f, size_t count, loff_t *pos, bool write)
 	return 0;
 }
 
-/* Read up to count bytes at *pos into user memory. Regular files and
- * character devices are read chunk by chunk until count, EOF or a short
- * chunk (dd bs=1M from /dev/zero gets its whole megabyte, as on Linux; a tty
- * returns at most a line, far below a chunk, so it never reaches a second
- * call); a pipe, FIFO or socket gets one ->read call (it returns what it
- * has, and a second call could block). */
+/* Read up to count bytes at *pos into user memory. Seekable files (regular
+ * files, /dev/zero...) are read chunk by chunk until count or a short
+ * chunk; a stream (no_llseek: pipe, FIFO, tty) gets one ->read call: it
+ * returns what it has, and a second call could block. */
 static ssize_t do_read(struct file *f, char __user *buf, size_t count, loff_t *pos)
 {
 	int err = rw_check(f, count, pos, false);
@@ -155,7 +153,7 @@ static ssize_t do_read(struct file *f, char __user *buf, size_t count, loff_t *p
 	char *bounce = alloc_bounce(count, &bsize);
 	if (!bounce)
 		return -ENOMEM;
-	bool stream = !S_ISREG(f->f_inode->i_mode) && !S_ISCHR(f->f_inode->i_mode);
+	bool stream = !(f->f_mode & FMODE_LSEEK);
 	ssize_t done = 0;
 	while ((size_t)done < count) {
 		size_t want = min(count - done, bsize);
@@ -409,4 +407,94 @@ long sys_pwritev(unsigned long fd, const struct iovec __user *vec, unsigned long
 {
 	(void)pos_h;
 	return rw_vec_positioned(fd, vec, vlen, (loff_t)pos_l, true);
+}
+
+/* sendfile: copy from in_fd to out_fd in the kernel, through one bounce
+ * buffer. With offset, in_fd's f_pos is left alone and *offset advances;
+ * without, in_fd's f_pos does. A short write puts the unwritten input
+ * back (seekable input) and ends the call. */
+long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count)
+{
+	struct file *in = fget(in_fd), *out = fget(out_fd);
+	long r = 0;
+	if (!in || !out || !(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE)) {
+		r = -EBADF;
+		goto out;
+	}
+	if (!in->f_op->read || !out->f_op->write || (out->f_flags & O_APPEND) || in == out ||
+	    S_ISDIR(in->f_inode->i_mode)) {
+		r = -EINVAL;
+		goto out;
+	}
+	loff_t pos;
+	if (offset) {
+		if (!(in->f_mode & FMODE_PREAD)) {
+			r = -ESPIPE;
+			goto out;
+		}
+		if (copy_from_user(&pos, offset, sizeof(pos))) {
+			r = -EFAULT;
+			goto out;
+		}
+		if (pos < 0) {
+			r = -EINVAL;
+			goto out;
+		}
+	}
+	count = min(count, (size_t)MAX_RW_COUNT);
+	size_t bsize;
+	char *bounce = count ? alloc_bounce(count, &bsize) : NULL;
+	if (count && !bounce) {
+		r = -ENOMEM;
+		goto out;
+	}
+	/* Only the input's position lock: taking both could deadlock two
+	 * opposite sendfiles (Linux takes neither). */
+	bool lock_in = !offset && pos_locked(in);
+	if (lock_in)
+		mutex_lock(&in->f_pos_lock);
+	if (!offset)
+		pos = in->f_pos;
+	loff_t opos = out->f_pos;
+	size_t done = 0;
+	while (done < count) {
+		size_t want = min(count - done, bsize);
+		ssize_t n = in->f_op->read(in, bounce, want, &pos);
+		if (n <= 0) {
+			if (!done)
+				r = n;
+			break;
+		}
+		ssize_t w = out->f_op->write(out, bounce, n, &opos);
+		if (w < n) {
+			if (in->f_mode & FMODE_LSEEK)
+				pos -= n - max(w, (ssize_t)0);
+			if (w > 0)
+				done += w;
+			else if (!done)
+				r = w;
+			break;
+		}
+		done += n;
+		if (!S_ISREG(in->f_inode->i_mode) || (size_t)n < want)
+			break;
+	}
+	if (done)
+		r = done;
+	if (r >= 0) {
+		out->f_pos = opos;
+		if (!offset)
+			in->f_pos = pos;
+	}
+	if (lock_in)
+		mutex_unlock(&in->f_pos_lock);
+	kfree(bounce);
+	if (r >= 0 && offset && put_user(pos, offset))
+		r = -EFAULT;
+out:
+	if (in)
+		fput(in);
+	if (out)
+		fput(out);
+	return r;
 }

@@ -2,6 +2,7 @@
  * task_struct plus a THREAD_SIZE kernel stack; it enters the scheduler through
  * wake_up_new_task(). */
 #include <linux/kernel.h>
+#include <linux/fs.h>
 #include <asm/tlbflush.h>
 #include <linux/string.h>
 #include <linux/sched.h>
@@ -126,6 +127,8 @@ static struct mm_struct *dup_mm(struct mm_struct *old)
 	struct mm_struct *mm = mm_alloc();
 	if (!mm)
 		return NULL;
+	if (old->exe_file)
+		mm->exe_file = get_file(old->exe_file);
 	down_write(&old->mmap_lock);
 	struct vm_area_struct *v;
 	list_for_each_entry(v, &old->mmap, vm_list) {

@@ -277,6 +277,35 @@ static bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored)
 	return true;
 }
 
+/* For the tty (SIGTTIN/SIGTTOU): a background job in an orphaned group
+ * gets EIO instead of a stop signal nobody could undo. */
+bool is_current_pgrp_orphaned(void)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	bool ret = will_become_orphaned_pgrp(current->pgrp, NULL);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/* The kernel signals every process of @pgrp (the tty's ^C, SIGTTOU...):
+ * 0 if at least one got it, else -ESRCH. */
+int kill_pgrp_kernel(pid_t pgrp, int sig)
+{
+	struct sigpending_info info = { .code = SI_KERNEL };
+	struct task_struct *t;
+	unsigned long flags;
+	int ret = -ESRCH;
+	if (pgrp <= 0)
+		return -ESRCH;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pgrp == pgrp && t->mm && !t->exit_state && !send_signal(t, sig, &info))
+			ret = 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
 /* tasklist_lock held: does a member of @pgrp sit stopped? */
 static bool has_stopped_jobs(pid_t pgrp)
 {

@@ -298,6 +298,24 @@ void rlimits_fork(struct task_struct *child, struct task_struct *parent)
 	spin_unlock_irqrestore(&rlimit_lock, flags);
 }
 
+/* The tick's RLIMIT_CPU check (kernel/time/itimer.c): @secs of CPU used;
+ * *sig becomes SIGKILL (hard limit) or SIGXCPU (soft limit, which then
+ * moves a second on while below the hard one). */
+void rlimit_cpu_tick(struct task_struct *t, u64 secs, int *sig)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&rlimit_lock, flags);
+	struct rlimit64 *r = &t->rlim[RLIMIT_CPU];
+	if (r->rlim_max != RLIM_INFINITY && secs >= r->rlim_max) {
+		*sig = SIGKILL;
+	} else if (r->rlim_cur != RLIM_INFINITY && secs >= r->rlim_cur) {
+		*sig = SIGXCPU;
+		if (r->rlim_cur < r->rlim_max)
+			r->rlim_cur++;
+	}
+	spin_unlock_irqrestore(&rlimit_lock, flags);
+}
+
 u64 task_rlimit(struct task_struct *t, unsigned int resource)
 {
 	unsigned long flags;
@@ -344,9 +362,6 @@ static long do_prlimit(struct task_struct *t, unsigned int resource, const struc
 			*r = *new;
 	}
 	spin_unlock_irqrestore(&rlimit_lock, flags);
-	if (!err && new && resource == RLIMIT_CPU && new->rlim_cur != RLIM_INFINITY)
-		pr_info_once("%s[%d]: RLIMIT_CPU is recorded but not enforced (no SIGXCPU yet)\n",
-			     current->comm, current->pid);
 	return err;
 }
 

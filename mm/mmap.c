@@ -3,6 +3,7 @@
  * address-sorted list (for walking neighbours). brk, mmap and munmap edit
  * them; the pages behind them appear only when touched (mm/memory.c). */
 #include <linux/kernel.h>
+#include <linux/fs.h>
 #include <linux/string.h>
 #include <linux/slab.h>
 #include <linux/sched.h>
@@ -68,6 +69,8 @@ void mmput(struct mm_struct *mm)
 	}
 	free_pgtables(mm);
 	free_page((unsigned long)mm->pgd);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	kmem_cache_free(mm_cachep, mm);
 }
 

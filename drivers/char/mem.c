@@ -6,6 +6,7 @@
  *   full (1,7): reads give zero bytes, writes fail with ENOSPC.
  *   random (1,8), urandom (1,9): reads give get_random_bytes() output,
  *     writes are accepted (Linux mixes them in; [LINUX-DIFF] we drop them).
+ *   kmsg (1,11): the kernel log, one record per read (kernel/printk/printk.c).
  * Seeking any of them succeeds and leaves the position at 0 (null, zero,
  * full), or changes nothing (random, urandom), as Linux. No state: no
  * locks. [LINUX-DIFF] mmap of /dev/zero is not there yet (ENODEV). */
@@ -91,6 +92,7 @@ static const struct memdev {
 	{ "full", 7, 0666, &full_fops },
 	{ "random", 8, 0666, &random_fops },
 	{ "urandom", 9, 0666, &random_fops },
+	{ "kmsg", 11, 0644, &kmsg_fops },	/* kernel/printk/printk.c */
 };
 
 /* The major's open: pick the minor's fops (Linux's memory_open). */

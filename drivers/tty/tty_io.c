@@ -124,6 +124,24 @@ void tty_signal_pgrp(struct tty_struct *tty, int sig)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/* Does a live process of session sid remain? [LINUX-DIFF] Linux drops the
+ * controlling tty when the session leader exits; we notice at the next
+ * TIOCSCTTY that nobody is left. */
+static bool session_alive(pid_t sid)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	bool alive = false;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->session == sid && t->mm && !t->exit_state) {
+			alive = true;
+			break;
+		}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return alive;
+}
+
 /* Is tty the caller's controlling terminal? (See the LINUX-DIFF above.) */
 static bool is_current_tty(struct tty_struct *tty)
 {
@@ -191,8 +209,10 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		 * may steal it from another session with arg 1). */
 		if (current->session != current->pid)
 			return -EPERM;
+		pid_t old = READ_ONCE(tty->session);
+		bool stale = old && old != current->session && !session_alive(old);
 		spin_lock_irqsave(&tty->lock, flags);
-		if (tty->session && tty->session != current->session &&
+		if (tty->session && tty->session != current->session && !stale &&
 		    !(arg == 1 && current->cred.euid == 0)) {
 			spin_unlock_irqrestore(&tty->lock, flags);
 			return -EPERM;

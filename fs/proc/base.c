@@ -18,6 +18,11 @@
 #include <uapi/asm/signal.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <uapi/linux/fcntl.h>
 #include "internal.h"
 
 #define USER_HZ 100
@@ -28,30 +33,11 @@ static unsigned long long ns_to_clock_t(u64 ns)
 	return ns / NSEC_PER_TICK;
 }
 
-/* Linux's cputime_adjust: the exact run time split in the ratio the tick
- * sampled user and kernel mode in (all of it user until a sample says
- * otherwise). */
+/* The exact run time split by the tick's user/system samples, never going
+ * backwards (kernel/sys.c, shared with getrusage and times). */
 static void task_cputime(struct task_struct *t, u64 *ut, u64 *st)
 {
-	u64 rt = READ_ONCE(t->se.sum_exec_runtime);
-	u64 u = READ_ONCE(t->utime), s = READ_ONCE(t->stime);
-	if (!s) {
-		*ut = rt;
-		*st = 0;
-		return;
-	}
-	if (!u) {
-		*ut = 0;
-		*st = rt;
-		return;
-	}
-	/* rt * s / (u + s) with a 128-bit product (mul, div): the quotient
-	 * is at most rt, so it fits. */
-	u64 stime, rem;
-	__asm__("mulq %3\n\tdivq %4" : "=a"(stime), "=&d"(rem) : "a"(rt), "r"(s), "r"(u + s) : "cc");
-	(void)rem;
-	*st = stime;
-	*ut = rt - stime;
+	task_cputime_adjusted(t, ut, st);
 }
 
 /* Linux's state letters, and status's words. */
@@ -94,7 +80,9 @@ struct task_tree_info {
 	pid_t ppid;
 	int threads;
 	u64 group_ut, group_st;		/* the whole thread group's times */
-	unsigned long group_minflt;
+	unsigned long min_flt, maj_flt;	/* the whole group's */
+	u64 cutime, cstime;		/* reaped children's */
+	unsigned long cmin_flt, cmaj_flt;
 };
 
 static void task_tree(struct task_struct *t, struct task_tree_info *ti)
@@ -112,11 +100,19 @@ static void task_tree(struct task_struct *t, struct task_tree_info *ti)
 		ti->threads++;
 		ti->group_ut += u;
 		ti->group_st += s;
+		ti->min_flt += READ_ONCE(p->min_flt);
+		ti->maj_flt += READ_ONCE(p->maj_flt);
 	}
+	ti->cutime = t->cutime;
+	ti->cstime = t->cstime;
+	ti->cmin_flt = t->cmin_flt;
+	ti->cmaj_flt = t->cmaj_flt;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!ti->threads) {	/* reaped meanwhile: its own figures */
 		ti->threads = 1;
 		task_cputime(t, &ti->group_ut, &ti->group_st);
+		ti->min_flt = t->min_flt;
+		ti->maj_flt = t->maj_flt;
 	}
 }
 
@@ -169,11 +165,14 @@ static int proc_pid_stat(struct seq_file *m, struct task_struct *t, bool whole)
 	u64 ut, st, pnd, blk, ign, cgt;
 	char state = task_state_char(t);
 	task_tree(t, &ti);
+	unsigned long min_flt = ti.min_flt, maj_flt = ti.maj_flt;
 	if (whole) {
 		ut = ti.group_ut;
 		st = ti.group_st;
 	} else {
 		task_cputime(t, &ut, &st);
+		min_flt = t->min_flt;
+		maj_flt = t->maj_flt;
 	}
 	if (mm) {
 		down_read(&mm->mmap_lock);
@@ -197,11 +196,12 @@ static int proc_pid_stat(struct seq_file *m, struct task_struct *t, bool whole)
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu %llu %llu %lld %lld %d %d %d 0 %llu %lu %ld %llu ",
 		   t->pid, t->comm, state, ti.ppid, t->pgrp, t->session,
 		   0 /* tty_nr: no controlling tty yet */, -1 /* tpgid */, t->flags,
-		   0UL, 0UL, 0UL, 0UL,	/* min_flt, cmin_flt, maj_flt, cmaj_flt */
-		   ns_to_clock_t(ut), ns_to_clock_t(st), 0LL, 0LL,
+		   min_flt, ti.cmin_flt, maj_flt, ti.cmaj_flt,
+		   ns_to_clock_t(ut), ns_to_clock_t(st),
+		   (long long)ns_to_clock_t(ti.cutime), (long long)ns_to_clock_t(ti.cstime),
 		   t->prio - 100, nice, ti.threads,
 		   ns_to_clock_t(t->start_time), mc.total << PAGE_SHIFT, rss,
-		   0xffffffffffffffffULL /* rsslim: RLIM_INFINITY */);
+		   (unsigned long long)READ_ONCE(t->rlim[5 /* RLIMIT_RSS */].rlim_cur));
 	seq_printf(m, "%lu %lu %lu 0 0 %llu %llu %llu %llu 0 0 0 %d %d 0 %u 0 0 0 %lu %lu %lu %lu %lu %lu %lu %d\n",
 		   start_code, end_code, start_stack,
 		   pnd & 0x7fffffffULL, blk & 0x7fffffffULL, ign & 0x7fffffffULL, cgt & 0x7fffffffULL,
@@ -240,6 +240,24 @@ static int proc_pid_statm(struct seq_file *m, struct task_struct *t)
 	return 0;
 }
 
+/* umask and the fd table's size, for status (the sharers' own locks,
+ * under pi_lock as task_fget). */
+static void task_fs_figures(struct task_struct *t, int *umask, unsigned int *fdsize)
+{
+	unsigned long flags;
+	*umask = -1;
+	*fdsize = 0;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	if (t->fs)
+		*umask = READ_ONCE(t->fs->umask);
+	if (t->files) {
+		spin_lock(&t->files->file_lock);
+		*fdsize = t->files->fdt.max_fds;
+		spin_unlock(&t->files->file_lock);
+	}
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+}
+
 static int proc_pid_status(struct seq_file *m, struct task_struct *t)
 {
 	struct task_tree_info ti;
@@ -248,13 +266,17 @@ static int proc_pid_status(struct seq_file *m, struct task_struct *t)
 	task_tree(t, &ti);
 	task_sig_masks(t, &pnd, &blk, &ign, &cgt);
 	const struct cred *c = &t->cred;
+	int umask;
+	unsigned int fdsize;
+	task_fs_figures(t, &umask, &fdsize);
 	seq_printf(m, "Name:\t%s\n", t->comm);
-	seq_printf(m, "Umask:\t%04o\n", 022);
+	if (umask >= 0)
+		seq_printf(m, "Umask:\t%04o\n", umask);
 	seq_printf(m, "State:\t%s\n", task_state_name(state));
 	seq_printf(m, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", t->tgid, t->pid, ti.ppid);
 	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\n", c->uid, c->euid, c->suid, c->fsuid);
 	seq_printf(m, "Gid:\t%u\t%u\t%u\t%u\n", c->gid, c->egid, c->sgid, c->fsgid);
-	seq_printf(m, "FDSize:\t%d\nGroups:\t", 64);
+	seq_printf(m, "FDSize:\t%u\nGroups:\t", fdsize);
 	for (int i = 0; i < c->ngroups && i < CRED_NGROUPS; i++)
 		seq_printf(m, "%u ", c->groups[i]);
 	seq_printf(m, "\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", t->pid, t->pgrp, t->session);
@@ -438,6 +460,41 @@ static const struct seq_operations proc_pid_maps_ops = {
 	.show = maps_show,
 };
 
+/* /proc/<pid>/limits: Linux's table, from the task's rlimits (single
+ * words read without rlimit_lock, as Linux's lock_task_sighand snapshot
+ * would differ only by a concurrent setrlimit). */
+static const struct { const char *name, *unit; } lnames[RLIM_NLIMITS] = {
+	{ "Max cpu time", "seconds" }, { "Max file size", "bytes" }, { "Max data size", "bytes" },
+	{ "Max stack size", "bytes" }, { "Max core file size", "bytes" }, { "Max resident set", "bytes" },
+	{ "Max processes", "processes" }, { "Max open files", "files" }, { "Max locked memory", "bytes" },
+	{ "Max address space", "bytes" }, { "Max file locks", "locks" }, { "Max pending signals", "signals" },
+	{ "Max msgqueue size", "bytes" }, { "Max nice priority", NULL }, { "Max realtime priority", NULL },
+	{ "Max realtime timeout", "us" },
+};
+
+static void limit_value(struct seq_file *m, u64 v)
+{
+	if (v == RLIM_INFINITY)
+		seq_printf(m, "%-20s ", "unlimited");
+	else
+		seq_printf(m, "%-20llu ", (unsigned long long)v);
+}
+
+static int proc_pid_limits(struct seq_file *m, struct task_struct *t)
+{
+	seq_printf(m, "%-25s %-20s %-20s %-10s\n", "Limit", "Soft Limit", "Hard Limit", "Units");
+	for (int i = 0; i < RLIM_NLIMITS; i++) {
+		seq_printf(m, "%-25s ", lnames[i].name);
+		limit_value(m, READ_ONCE(t->rlim[i].rlim_cur));
+		limit_value(m, READ_ONCE(t->rlim[i].rlim_max));
+		if (lnames[i].unit)
+			seq_printf(m, "%-10s\n", lnames[i].unit);
+		else
+			seq_putc(m, '\n');
+	}
+	return 0;
+}
+
 /* /proc/<pid>/mounts: one mount namespace, so /proc/mounts. */
 static int proc_pid_mounts(struct seq_file *m, struct task_struct *t)
 {
@@ -461,34 +518,148 @@ int proc_thread_self_link(struct proc_inode *pi, char *buf)
 	return 0;
 }
 
-/* ---- fd/ and fdinfo/ ---- [LINUX-DIFF] until the fd tables land every
- * process has no fds here. */
+/* ---- fd/, fdinfo/, exe, cwd, root ----
+ * Another task's files_struct and fs_struct are read under its pi_lock:
+ * exit and exec change task->files and task->fs under it before dropping
+ * their reference, so while we hold it (and see the pointer) the table
+ * cannot be freed; the table's own lock then keeps the slot stable while
+ * we take a reference on the file. */
+
+/* The file at fd of t with a reference (fput), or NULL; *cloexec its flag. */
+static struct file *task_fget(struct task_struct *t, int fd, bool *cloexec)
+{
+	unsigned long flags;
+	struct file *f = NULL;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	struct files_struct *files = t->files;
+	if (files && fd >= 0) {
+		spin_lock(&files->file_lock);
+		if ((unsigned int)fd < files->fdt.max_fds && files->fdt.fd[fd]) {
+			f = get_file(files->fdt.fd[fd]);
+			if (cloexec)
+				*cloexec = test_bit(fd, files->fdt.close_on_exec);
+		}
+		spin_unlock(&files->file_lock);
+	}
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	return f;
+}
+
 int proc_next_fd(struct task_struct *t, int from)
 {
-	(void)t;
-	(void)from;
-	return -1;
+	unsigned long flags;
+	int found = -1;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	struct files_struct *files = t->files;
+	if (files && from >= 0) {
+		spin_lock(&files->file_lock);
+		for (unsigned int i = (unsigned int)from; i < files->fdt.max_fds; i++)
+			if (files->fdt.fd[i]) {
+				found = (int)i;
+				break;
+			}
+		spin_unlock(&files->file_lock);
+	}
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	return found;
 }
 
 bool proc_fd_exists(struct task_struct *t, int fd)
 {
-	(void)t;
-	(void)fd;
-	return false;
+	struct file *f = task_fget(t, fd, NULL);
+	if (f)
+		fput(f);
+	return f != NULL;
+}
+
+/* The name of path as the reader sees it, as Linux's d_path: files with
+ * no name in the tree show their pseudo name ("pipe:[123]"), removed ones
+ * get " (deleted)". */
+static int path_link(const struct path *path, char *buf)
+{
+	if (!path->mnt) {
+		strlcpy(buf, path->dentry->d_name.name, PATH_MAX);
+		return 0;
+	}
+	char *tmp = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!tmp)
+		return -ENOMEM;
+	char *p = d_path(path, tmp, PATH_MAX - 10);
+	int err = 0;
+	if (IS_ERR(p))
+		err = PTR_ERR(p);
+	else
+		scnprintf(buf, PATH_MAX, "%s%s", p, d_unlinked(path->dentry) ? " (deleted)" : "");
+	kfree(tmp);
+	return err;
 }
 
 int proc_fd_link(struct proc_inode *pi, char *buf)
 {
-	(void)pi;
-	(void)buf;
-	return -ENOENT;
+	struct task_struct *t = proc_get_task(pi);
+	if (!t)
+		return -ENOENT;
+	struct file *f = task_fget(t, pi->fd, NULL);
+	put_task_struct(t);
+	if (!f)
+		return -ENOENT;
+	int err = path_link(&f->f_path, buf);
+	fput(f);
+	return err;
 }
 
 int proc_fdinfo_show(struct seq_file *m, struct task_struct *t)
 {
-	(void)m;
-	(void)t;
-	return -ENOENT;
+	bool cloexec = false;
+	struct file *f = task_fget(t, PROC_I(m->file->f_inode)->fd, &cloexec);
+	if (!f)
+		return -ENOENT;
+	unsigned int fl = READ_ONCE(f->f_flags) | (cloexec ? O_CLOEXEC : 0);
+	/* [LINUX-DIFF] mounts have no id yet: mnt_id is 0. */
+	seq_printf(m, "pos:\t%lld\nflags:\t0%o\nmnt_id:\t0\nino:\t%lu\n",
+		   (long long)READ_ONCE(f->f_pos), fl, f->f_inode->i_ino);
+	fput(f);
+	return 0;
+}
+
+static int fs_link(struct proc_inode *pi, char *buf, bool root)
+{
+	unsigned long flags;
+	struct task_struct *t = proc_get_task(pi);
+	struct path p = { 0 };
+	if (!t)
+		return -ENOENT;
+	spin_lock_irqsave(&t->pi_lock, flags);
+	if (t->fs) {
+		if (root)
+			get_fs_root(t->fs, &p);
+		else
+			get_fs_pwd(t->fs, &p);
+	}
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	put_task_struct(t);
+	if (!p.dentry)
+		return -ENOENT;
+	int err = path_link(&p, buf);
+	path_put(&p);
+	return err;
+}
+
+static int proc_cwd_link(struct proc_inode *pi, char *buf) { return fs_link(pi, buf, false); }
+static int proc_root_link(struct proc_inode *pi, char *buf) { return fs_link(pi, buf, true); }
+
+static int proc_exe_link(struct proc_inode *pi, char *buf)
+{
+	struct task_struct *t = proc_get_task(pi);
+	if (!t)
+		return -ENOENT;
+	struct mm_struct *mm = proc_get_task_mm(t);
+	put_task_struct(t);
+	if (!mm)
+		return -ENOENT;
+	int err = mm->exe_file ? path_link(&mm->exe_file->f_path, buf) : -ENOENT;
+	mmput(mm);
+	return err;
 }
 
 #define REG(n, fn) { .name = n, .mode = S_IFREG | 0444, .task_show = fn }
@@ -499,10 +670,14 @@ const struct proc_entry tgid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .kind = PROC_FDDIR },
 	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .kind = PROC_FDINFODIR },
 	{ .name = "environ", .mode = S_IFREG | 0400, .task_read = proc_pid_environ },
+	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_cwd_link },
+	{ .name = "root", .mode = S_IFLNK | 0777, .link = proc_root_link },
+	{ .name = "exe", .mode = S_IFLNK | 0777, .link = proc_exe_link },
 	REG("status", proc_pid_status),
 	REG("stat", proc_tgid_stat),
 	REG("statm", proc_pid_statm),
 	REG("comm", proc_pid_comm),
+	REG("limits", proc_pid_limits),
 	REG("mounts", proc_pid_mounts),
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .task_read = proc_pid_cmdline },
 	{ .name = "maps", .mode = S_IFREG | 0444, .seq_ops = &proc_pid_maps_ops },
@@ -513,10 +688,14 @@ const struct proc_entry tid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .kind = PROC_FDDIR },
 	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .kind = PROC_FDINFODIR },
 	{ .name = "environ", .mode = S_IFREG | 0400, .task_read = proc_pid_environ },
+	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_cwd_link },
+	{ .name = "root", .mode = S_IFLNK | 0777, .link = proc_root_link },
+	{ .name = "exe", .mode = S_IFLNK | 0777, .link = proc_exe_link },
 	REG("status", proc_pid_status),
 	REG("stat", proc_tid_stat),
 	REG("statm", proc_pid_statm),
 	REG("comm", proc_pid_comm),
+	REG("limits", proc_pid_limits),
 	REG("mounts", proc_pid_mounts),
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .task_read = proc_pid_cmdline },
 	{ .name = "maps", .mode = S_IFREG | 0444, .seq_ops = &proc_pid_maps_ops },

@@ -5,6 +5,7 @@
 #include <linux/gfp.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
+#include <linux/fs.h>
 #include <asm/page.h>
 #include "internal.h"
 
@@ -18,14 +19,16 @@ int meminfo_proc_show(struct seq_file *m, void *v)
 	struct mem_stats st;
 	(void)v;
 	mem_get_stats(&st);
-	/* [LINUX-DIFF] no page cache, swap or reclaimable slab yet: memory is
-	 * either free or in use, so MemAvailable is MemFree. */
+	/* [LINUX-DIFF] no page cache, swap or reclaimable slab yet. tmpfs file
+	 * pages are Shmem and Cached, as on Linux, but cannot be reclaimed, so
+	 * MemAvailable is MemFree. */
+	unsigned long shmem = (unsigned long)atomic64_read(&tmpfs_nr_pages);
 	unsigned long stacks_kb = (unsigned long)atomic_read(&nr_threads) * (THREAD_SIZE >> 10);
 	show_kb(m, "MemTotal:", st.total_pages);
 	show_kb(m, "MemFree:", st.free_pages);
 	show_kb(m, "MemAvailable:", st.free_pages);
 	show_kb(m, "Buffers:", 0);
-	show_kb(m, "Cached:", 0);
+	show_kb(m, "Cached:", shmem);
 	show_kb(m, "SwapCached:", 0);
 	show_kb(m, "Active:", 0);
 	show_kb(m, "Inactive:", 0);
@@ -43,7 +46,7 @@ int meminfo_proc_show(struct seq_file *m, void *v)
 	show_kb(m, "Writeback:", 0);
 	show_kb(m, "AnonPages:", 0);
 	show_kb(m, "Mapped:", 0);
-	show_kb(m, "Shmem:", 0);
+	show_kb(m, "Shmem:", shmem);
 	show_kb(m, "KReclaimable:", 0);
 	show_kb(m, "Slab:", st.slab_pages);
 	show_kb(m, "SReclaimable:", 0);

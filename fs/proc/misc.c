@@ -142,24 +142,17 @@ static int ngroups_max_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int printk_show(struct seq_file *m, void *v)
-{
-	(void)v;
-	/* console, default message, minimum console, default console levels */
-	seq_printf(m, "%d\t%d\t%d\t%d\n", console_loglevel, LOGLEVEL_DEFAULT, 1, 7);
-	return 0;
-}
-
 #define RO(n, fn) { .name = n, .mode = S_IFREG | 0444, .show = fn }
 
 static const struct proc_entry sys_kernel_entries[] = {
+	{ .name = "dmesg_restrict", .mode = S_IFREG | 0644, .show = dmesg_restrict_show, .write = dmesg_restrict_write },
 	{ .name = "domainname", .mode = S_IFREG | 0644, .show = domainname_show, .write = domainname_write },
 	{ .name = "hostname", .mode = S_IFREG | 0644, .show = hostname_show, .write = hostname_write },
 	RO("ngroups_max", ngroups_max_show),
 	RO("osrelease", osrelease_show),
 	RO("ostype", ostype_show),
 	RO("pid_max", pid_max_show),
-	RO("printk", printk_show),
+	{ .name = "printk", .mode = S_IFREG | 0644, .show = printk_sysctl_show, .write = printk_sysctl_write },
 	RO("threads-max", threads_max_show),
 	RO("version", kversion_show),
 	{ 0 }

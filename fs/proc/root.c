@@ -474,6 +474,7 @@ static struct super_block *proc_mount(struct file_system_type *type, int flags, 
 	if (IS_ERR(sb))
 		return sb;
 	sb->s_flags = flags & SB_RDONLY;
+	sb->s_unhashed_names = true;
 	struct inode *root = proc_make_inode(sb, NULL, PROC_STATIC, S_IFDIR | 0555, 0, -1);
 	if (root) {
 		root->i_ino = PROC_ROOT_INO;

@@ -37,11 +37,18 @@ static unsigned long long ticks_to_clock_t(u64 ticks)
 	return ticks * USER_HZ / HZ;
 }
 
+/* The columns of a cpu line, in /proc/stat's order, which is not the
+ * enum's: tools index them by position (top's idle is the 4th). */
+static const enum cpu_usage_stat cpu_line_order[NR_STATS] = {
+	CPUTIME_USER, CPUTIME_NICE, CPUTIME_SYSTEM, CPUTIME_IDLE, CPUTIME_IOWAIT,
+	CPUTIME_IRQ, CPUTIME_SOFTIRQ, CPUTIME_STEAL, CPUTIME_GUEST, CPUTIME_GUEST_NICE,
+};
+
 static void show_cpu_line(struct seq_file *m, const char *name, const u64 *s)
 {
 	seq_puts(m, name);
 	for (int k = 0; k < NR_STATS; k++)
-		seq_printf(m, " %llu", ticks_to_clock_t(s[k]));
+		seq_printf(m, " %llu", ticks_to_clock_t(s[cpu_line_order[k]]));
 	seq_putc(m, '\n');
 }
 

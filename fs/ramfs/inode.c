@@ -22,6 +22,8 @@
 
 #define TMPFS_MAGIC 0x01021994	/* statfs f_type, as Linux */
 
+atomic64_t tmpfs_nr_pages;	/* file pages of every instance (/proc/meminfo Shmem) */
+
 /* A regular file's contents: pages[i] holds bytes [i*PAGE_SIZE, ...), or is
  * NULL for a hole (reads as zeros). [i_mutex] */
 struct tmpfs_inode_info {
@@ -218,6 +220,7 @@ static void tmpfs_truncate(struct inode *inode, loff_t newsize)
 	for (unsigned long i = keep; i < info->nr_pages; i++)
 		if (info->pages[i]) {
 			free_page((unsigned long)info->pages[i]);
+			atomic64_dec(&tmpfs_nr_pages);
 			info->pages[i] = NULL;
 			freed++;
 		}
@@ -277,6 +280,7 @@ static void *tmpfs_get_page(struct inode *inode, unsigned long index)
 		if (!page)
 			return NULL;
 		memset(page, 0, PAGE_SIZE);
+		atomic64_inc(&tmpfs_nr_pages);
 		info->pages[index] = page;
 		spin_lock(&inode->i_lock);
 		inode->i_blocks += PAGE_SIZE / 512;
@@ -343,8 +347,10 @@ static void tmpfs_evict_inode(struct inode *inode)
 	if (S_ISREG(inode->i_mode) && inode->i_private) {
 		struct tmpfs_inode_info *info = inode->i_private;
 		for (unsigned long i = 0; i < info->nr_pages; i++)
-			if (info->pages[i])
+			if (info->pages[i]) {
 				free_page((unsigned long)info->pages[i]);
+				atomic64_dec(&tmpfs_nr_pages);
+			}
 		kfree(info->pages);
 	}
 	kfree(inode->i_private);	/* the info, or a symlink's target */

@@ -200,6 +200,9 @@ struct super_block {
 	const struct file_system_type *s_type;
 	struct dentry *s_root;		/* set once at mount, then fixed */
 	void *s_fs_info;		/* filesystem private */
+	/* Set once at mount: names are never hashed in the dcache (procfs:
+	 * every walk asks the filesystem), so unhashed does not mean removed. */
+	bool s_unhashed_names;
 	atomic_t s_active;		/* mounts of this instance */
 	unsigned long s_next_ino;	/* [s_lock] ino allocator */
 	spinlock_t s_lock;
@@ -376,5 +379,6 @@ extern const struct file_operations pipefifo_fops;
 /* fs/ramfs: the root filesystem type, and the VFS root once mounted
  * (vfs_root.mnt is the root mount; the tree holds its references). */
 extern struct file_system_type tmpfs_fs_type;
+extern atomic64_t tmpfs_nr_pages;	/* file pages of all tmpfs instances (/proc/meminfo) */
 extern struct path vfs_root;
 #endif

@@ -46,6 +46,8 @@ struct mm_struct {
 	unsigned long total_vm;		/* [L] pages mapped */
 	atomic64_t rss;			/* [a] pages present */
 	unsigned long cpu_mask;		/* [a] CPUs with these page tables loaded */
+	struct file *exe_file;		/* the executable, a reference (/proc/<pid>/exe); set before
+					 * the mm is shared, fixed after */
 };
 
 #define STACK_TOP 0x00007ffffffff000UL

@@ -25,7 +25,31 @@
 #define LOGLEVEL_DEBUG 7
 #define LOGLEVEL_DEFAULT 4	/* level of a message without a prefix */
 
-extern int console_loglevel;
+/* Debian's CONFIG_CONSOLE_LOGLEVEL_DEFAULT, _QUIET, MESSAGE_LOGLEVEL_DEFAULT */
+#define CONSOLE_LOGLEVEL_DEFAULT 7
+#define CONSOLE_LOGLEVEL_QUIET 4
+#define CONSOLE_LOGLEVEL_MIN 1
+#define MESSAGE_LOGLEVEL_DEFAULT LOGLEVEL_DEFAULT
+
+/* /proc/sys/kernel/printk: the four levels, in that order. */
+extern int console_printk[4];
+#define console_loglevel (console_printk[0])		/* messages below it reach the console */
+#define default_message_loglevel (console_printk[1])	/* level of messages without one */
+#define minimum_console_loglevel (console_printk[2])	/* lowest console_loglevel allowed */
+#define default_console_loglevel (console_printk[3])
+extern int dmesg_restrict;	/* /proc/sys/kernel/dmesg_restrict */
+
+struct file_operations;
+extern const struct file_operations kmsg_fops;	/* /dev/kmsg (drivers/char/mem.c) */
+/* From the timer tick: wake log readers for messages stored with
+ * interrupts off. */
+void printk_tick(void);
+struct seq_file;
+/* /proc/sys/kernel/{printk,dmesg_restrict} (kernel/printk/sysctl.c) */
+int printk_sysctl_show(struct seq_file *m, void *v);
+ssize_t printk_sysctl_write(const char *buf, size_t count);
+int dmesg_restrict_show(struct seq_file *m, void *v);
+ssize_t dmesg_restrict_write(const char *buf, size_t count);
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list ap);

@@ -241,6 +241,7 @@ void itimer_init_task(struct task_struct *p);
 /* kernel/sys.c */
 void rlimits_init(struct task_struct *t);
 void rlimits_fork(struct task_struct *child, struct task_struct *parent);
+void rlimit_cpu_tick(struct task_struct *t, u64 secs, int *sig);
 /* kernel/sched/loadavg.c */
 extern unsigned long avenrun[3];	/* load averages, FSHIFT fixed point */
 #define FSHIFT 11

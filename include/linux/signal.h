@@ -29,6 +29,11 @@ bool sig_kernel_coredump(int sig);
  * stopped members that @tsk's exit orphans (@moved: its former children). */
 struct list_head;
 void kill_orphaned_pgrps(struct task_struct *tsk, struct list_head *moved);
+/* Job control for the tty: is current's process group orphaned (then a
+ * background read/write is EIO, not SIGTTIN/SIGTTOU)? And a signal from
+ * the kernel to a whole process group (0, or -ESRCH if it has nobody). */
+bool is_current_pgrp_orphaned(void);
+int kill_pgrp_kernel(pid_t pgrp, int sig);
 /* do_exit: SIGCHLD ignored or SA_NOCLDWAIT in @parent: no zombie. */
 bool parent_autoreaps(struct task_struct *parent, bool *send_sig);
 int copy_signal_state(struct task_struct *child, struct task_struct *parent);

@@ -17,6 +17,7 @@ long sys_preadv(unsigned long fd, const struct iovec __user *vec, unsigned long 
 long sys_pwritev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
 		 unsigned long pos_l, unsigned long pos_h);
 long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count);
 long sys_open(const char __user *filename, int flags, unsigned short mode);
 long sys_openat(int dfd, const char __user *filename, int flags, unsigned short mode);
 long sys_creat(const char __user *pathname, unsigned short mode);
@@ -67,6 +68,7 @@ long sys_clock_nanosleep(int which, int flags, const struct __kernel_timespec __
 			 struct __kernel_timespec __user *rmtp);
 long sys_times(struct tms __user *buf);
 long sys_uname(struct new_utsname __user *name);
+long sys_syslog(int type, char __user *buf, int len);
 long sys_sethostname(const char __user *name, int len);
 long sys_setdomainname(const char __user *name, int len);
 long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
@@ -193,6 +195,11 @@ long sys_fchmod(unsigned int fd, unsigned short mode);
 long sys_fchown(unsigned int fd, uid_t user, gid_t group);
 long sys_ftruncate(unsigned int fd, long length);
 long sys_umask(int mask);
+struct utimbuf;
+struct __kernel_old_timeval;
+long sys_utime(const char __user *filename, const struct utimbuf __user *times);
+long sys_utimes(const char __user *filename, const struct __kernel_old_timeval __user *utimes);
+long sys_futimesat(int dfd, const char __user *filename, const struct __kernel_old_timeval __user *utimes);
 /* fs/statfs.c */
 struct statfs;
 long sys_statfs(const char __user *pathname, struct statfs __user *buf);

@@ -121,6 +121,20 @@ static bool cpu_itimer_tick(struct cpu_itimer *it)
 	return true;
 }
 
+/* RLIMIT_CPU, from the tick: past the hard limit SIGKILL; past the soft
+ * one SIGXCPU, and (as Linux) the soft limit moves a second on, so the
+ * signal comes again every CPU second until the hard limit. */
+static void check_rlimit_cpu(struct task_struct *p)
+{
+	u64 secs = READ_ONCE(p->se.sum_exec_runtime) / NSEC_PER_SEC;
+	int sig = 0;
+	rlimit_cpu_tick(p, secs, &sig);
+	if (sig) {
+		struct sigpending_info info = { .code = SI_KERNEL };
+		send_signal(p, sig, &info);
+	}
+}
+
 /* From every CPU's tick, for the task it interrupted. */
 void account_process_tick(struct task_struct *p, bool user)
 {
@@ -130,7 +144,11 @@ void account_process_tick(struct task_struct *p, bool user)
 		p->utime += TICK_NSEC;
 	else
 		p->stime += TICK_NSEC;
-	if (!p->mm || !(READ_ONCE(p->it[0].expires) | READ_ONCE(p->it[1].expires)))
+	if (!p->mm)
+		return;
+	if (READ_ONCE(p->rlim[RLIMIT_CPU].rlim_cur) != RLIM_INFINITY)
+		check_rlimit_cpu(p);
+	if (!(READ_ONCE(p->it[0].expires) | READ_ONCE(p->it[1].expires)))
 		return;
 	bool virt = false, prof;
 	spin_lock(&itimer_lock);	/* interrupts are off in the tick */

@@ -178,6 +178,7 @@ static void local_timer_interrupt(void)
 	account_cpustat_tick(current, user);	/* /proc/stat */
 	scheduler_tick();
 	run_local_timers();
+	printk_tick();	/* wake log readers for messages stored with irqs off */
 }
 
 void time_init(void)

@@ -247,3 +247,51 @@ KTEST(proc, mounts_lists_proc)
 	KEXPECT(t, s && strstr(s, "nodev\tproc\n") && strstr(s, "nodev\ttmpfs\n"));
 	kfree(s);
 }
+
+KTEST(proc, limits_are_the_tasks)
+{
+	long err;
+	char *s = slurp("/proc/self/limits", &err, 4096);
+	KASSERT(t, s);
+	KEXPECT(t, !strncmp(s, "Limit                     Soft Limit           Hard Limit           Units     \n", 79));
+	char want[128];
+	u64 cur = current->rlim[RLIMIT_NOFILE].rlim_cur, max = current->rlim[RLIMIT_NOFILE].rlim_max;
+	if (cur == RLIM_INFINITY || max == RLIM_INFINITY)
+		scnprintf(want, sizeof(want), "Max open files            ");
+	else
+		scnprintf(want, sizeof(want), "Max open files            %-20llu %-20llu files     \n",
+			  (unsigned long long)cur, (unsigned long long)max);
+	KEXPECT(t, strstr(s, want) != NULL);
+	KEXPECT(t, strstr(s, "Max realtime timeout      ") != NULL);
+	kfree(s);
+}
+
+KTEST(proc, meminfo_shmem_counts_tmpfs_pages)
+{
+	long err;
+	char *s = slurp("/proc/meminfo", &err, 4096);
+	KASSERT(t, s);
+	long before = number_after(s, "\nShmem:");
+	KEXPECT_EQ(t, number_after(s, "\nCached:"), before);
+	kfree(s);
+	struct file *f = filp_open("/proc-shmem-test", O_WRONLY | O_CREAT, 0644);
+	KASSERT(t, !IS_ERR(f));
+	static char page[PAGE_SIZE];
+	loff_t pos = 0;
+	for (int i = 0; i < 3; i++)
+		KEXPECT_EQ(t, kernel_write(f, page, PAGE_SIZE, &pos), PAGE_SIZE);
+	filp_close(f);
+	s = slurp("/proc/meminfo", &err, 4096);
+	KASSERT(t, s);
+	KEXPECT_EQ(t, number_after(s, "\nShmem:"), before + 3 * (long)(PAGE_SIZE / 1024));
+	kfree(s);
+	struct path parent;
+	struct dentry *d = kern_path_create("/proc-shmem-test", &parent);
+	KASSERT(t, !IS_ERR(d));
+	KEXPECT_EQ(t, vfs_unlink(parent.dentry->d_inode, d), 0);
+	done_path_create(&parent, d);
+	s = slurp("/proc/meminfo", &err, 4096);
+	KASSERT(t, s);
+	KEXPECT_EQ(t, number_after(s, "\nShmem:"), before);
+	kfree(s);
+}

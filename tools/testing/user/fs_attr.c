@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include "utest.h"
@@ -171,6 +172,20 @@ static void test_utimensat(void)
 	CHECK_ERRNO("utimensat_bad_times_gives_efault", syscall(SYS_utimensat, AT_FDCWD, "/fa/f", (void *)8, 0), EFAULT);
 	CHECK_ERRNO("utimensat_bad_path_gives_efault", syscall(SYS_utimensat, AT_FDCWD, (char *)8, NULL, 0), EFAULT);
 	CHECK_ERRNO("utimensat_missing_gives_enoent", syscall(SYS_utimensat, AT_FDCWD, "/fa/none", NULL, 0), ENOENT);
+	/* The older calls: seconds, microseconds. */
+	long ub[2] = { 100, 200 };
+	CHECK("utime_sets_seconds", syscall(SYS_utime, "/fa/f", ub) == 0 && stat("/fa/f", &st) == 0 &&
+	      st.st_atim.tv_sec == 100 && st.st_mtim.tv_sec == 200 && st.st_mtim.tv_nsec == 0);
+	CHECK("utime_null_is_now", syscall(SYS_utime, "/fa/f", NULL) == 0 && stat("/fa/f", &st) == 0 &&
+	      st.st_mtim.tv_sec > 1000000000);
+	CHECK_ERRNO("utime_bad_times_gives_efault", syscall(SYS_utime, "/fa/f", (void *)8), EFAULT);
+	struct timeval tv[2] = { { 300, 5 }, { 400, 999999 } };
+	CHECK("utimes_sets_microseconds", syscall(SYS_utimes, "/fa/f", tv) == 0 && stat("/fa/f", &st) == 0 &&
+	      st.st_atim.tv_sec == 300 && st.st_atim.tv_nsec == 5000 && st.st_mtim.tv_nsec == 999999000);
+	struct timeval badtv[2] = { { 0, 1000000 }, { 0, 0 } };
+	CHECK_ERRNO("utimes_bad_usec_gives_einval", syscall(SYS_utimes, "/fa/f", badtv), EINVAL);
+	CHECK_ERRNO("utimes_missing_gives_enoent", syscall(SYS_utimes, "/fa/none", tv), ENOENT);
+	CHECK("futimesat_fdcwd", syscall(SYS_futimesat, AT_FDCWD, "/fa/f", tv) == 0);
 }
 
 static void test_rename(void)
@@ -374,6 +389,10 @@ static void test_fd_forms(void)
 	CHECK("futimens_sets_times", futimens(fd, ts) == 0 && stat("/fa/t", &st) == 0 && st.st_mtim.tv_sec == 2000);
 	CHECK_ERRNO("futimens_bad_fd_gives_ebadf", futimens(-1, ts), EBADF);
 	CHECK_ERRNO("futimens_flag_gives_einval", syscall(SYS_utimensat, fd, NULL, ts, AT_SYMLINK_NOFOLLOW), EINVAL);
+	struct timeval tv[2] = { { 500, 0 }, { 600, 0 } };
+	CHECK("futimesat_null_name_is_the_fd", syscall(SYS_futimesat, fd, NULL, tv) == 0 &&
+	      stat("/fa/t", &st) == 0 && st.st_mtim.tv_sec == 600);
+	CHECK_ERRNO("futimesat_bad_fd_gives_ebadf", syscall(SYS_futimesat, 99, NULL, tv), EBADF);
 
 	/* Relative names against a real dirfd. */
 	CHECK("mknodat_dirfd", syscall(SYS_mknodat, dfd, "rel", S_IFREG | 0644, 0) == 0 && stat("/fa/rel", &st) == 0);
@@ -382,6 +401,8 @@ static void test_fd_forms(void)
 	CHECK("faccessat_dirfd", faccessat(dfd, "rel", R_OK, 0) == 0);
 	CHECK("utimensat_dirfd", utimensat(dfd, "rel", ts, 0) == 0 && stat("/fa/rel", &st) == 0 &&
 	      st.st_atim.tv_sec == 1000);
+	CHECK("futimesat_dirfd", syscall(SYS_futimesat, dfd, "rel", tv) == 0 && stat("/fa/rel", &st) == 0 &&
+	      st.st_atim.tv_sec == 500);
 	CHECK("renameat_dirfds", syscall(SYS_renameat, dfd, "rel", AT_FDCWD, "/fa/rel2") == 0 &&
 	      stat("/fa/rel2", &st) == 0);
 	struct ustatx sx;
@@ -408,6 +429,61 @@ static void test_fd_forms(void)
 	close(dfd);
 	close(ro);
 	close(fd);
+}
+
+/* Several processes renaming across the same two directories in opposite
+ * directions, moving a directory back and forth and walking through ".."
+ * meanwhile: no deadlock (lock_rename's order), and every name is where it
+ * should be afterwards. */
+#define RACE_ROUNDS 200
+static int race_files(const char *a, const char *b)
+{
+	int bad = 0;
+	for (int i = 0; i < RACE_ROUNDS; i++)
+		bad += rename(a, b) != 0 || rename(b, a) != 0;
+	return bad;
+}
+
+static int race_walk(void)
+{
+	for (int i = 0; i < RACE_ROUNDS; i++) {
+		stat("/fr/x/../y/f2", &st);
+		stat("/fr/y/sub/../../x", &st);
+		lstat("/fr/x/sub/inner", &st);
+	}
+	return 0;
+}
+
+static void test_rename_race(void)
+{
+	CHECK("setup_rename_race", mkdir("/fr", 0755) == 0 && mkdir("/fr/x", 0755) == 0 && mkdir("/fr/y", 0755) == 0 &&
+	      mkfile("/fr/x/f1", 0644) == 0 && mkfile("/fr/y/f2", 0644) == 0 && mkdir("/fr/x/sub", 0755) == 0 &&
+	      mkfile("/fr/x/sub/inner", 0644) == 0);
+	pid_t pids[4];
+	for (int i = 0; i < 4; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			int bad;
+			switch (i) {
+			case 0: bad = race_files("/fr/x/f1", "/fr/y/f1"); break;
+			case 1: bad = race_files("/fr/y/f2", "/fr/x/f2"); break;
+			case 2: bad = race_files("/fr/x/sub", "/fr/y/sub"); break;
+			default: bad = race_walk(); break;
+			}
+			_exit(bad ? 1 : 0);
+		}
+	}
+	int ok = 1;
+	for (int i = 0; i < 4; i++) {
+		int status;
+		ok &= waitpid(pids[i], &status, 0) == pids[i] && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	}
+	CHECK("rename_race_all_renames_succeeded", ok);
+	CHECK("rename_race_names_back_home", stat("/fr/x/f1", &st) == 0 && stat("/fr/y/f2", &st) == 0 &&
+	      stat("/fr/x/sub/inner", &st) == 0 && lstat("/fr/y/f1", &st) == -1 && lstat("/fr/x/f2", &st) == -1 &&
+	      lstat("/fr/y/sub", &st) == -1);
+	CHECK("rename_race_link_counts", stat("/fr/x", &st) == 0 && st.st_nlink == 3 &&
+	      stat("/fr/y", &st) == 0 && st.st_nlink == 2);
 }
 
 /* ---- as uid 1000, in a child ---- */
@@ -544,6 +620,7 @@ int main(void)
 	test_statx();
 	CHECK("sync_succeeds", syscall(SYS_sync) == 0);
 	test_fd_forms();
+	test_rename_race();
 	test_as_user();
 	printf("fs_attr: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <termios.h>
+#include <poll.h>
 #include "utest.h"
 
 static int write_file(const char *name, const char *s)
@@ -61,6 +62,8 @@ static void test_mem_devices(void)
 	CHECK("null_read_is_eof", read(fd, buf, sizeof(buf)) == 0);
 	CHECK("null_write_takes_everything", write(fd, buf, sizeof(buf)) == sizeof(buf));
 	CHECK("null_lseek_gives_0", lseek(fd, 100, SEEK_SET) == 0);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
+	CHECK("null_poll_always_ready", poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLIN | POLLOUT)) == (POLLIN | POLLOUT));
 	close(fd);
 
 	fd = open("/dev/zero", O_RDWR);
@@ -111,10 +114,55 @@ static void test_console(void)
 	char c;
 	CHECK_ERRNO("console_nonblocking_read_gives_eagain", read(fd, &c, 1), EAGAIN);
 	CHECK_ERRNO("console_lseek_gives_espipe", lseek(fd, 0, SEEK_SET), ESPIPE);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
+	/* Not readable with nothing typed. (Writability is not checked: on
+	 * Linux it depends on how much earlier output is still queued.) */
+	int pr = poll(&pfd, 1, 0);
+	CHECK("console_poll_not_readable", pr >= 0 && !(pfd.revents & POLLIN));
+	int avail = -1;
+	CHECK("console_fionread_is_0", ioctl(fd, FIONREAD, &avail) == 0 && avail == 0);
 	close(fd);
 	fd = open("/dev/null", O_RDONLY);
 	CHECK_ERRNO("null_is_not_a_tty", ioctl(fd, TCGETS, &t), ENOTTY);
 	close(fd);
+}
+
+/* Controlling terminal: a session leader takes the console (TIOCSCTTY),
+ * sees itself as the foreground group, moves it; others see ENOTTY. */
+static int ctty_child(int round)
+{
+	pid_t me = getpid(), sid = -1;
+	if (ioctl(0, TIOCSCTTY, 0) != -1 || errno != EPERM)
+		return 1;	/* not a session leader yet */
+	if (setsid() != me)
+		return 2;
+	if (ioctl(0, TIOCSCTTY, 0) != 0)
+		return 3 + round * 10;
+	if (tcgetpgrp(0) != me)
+		return 4;
+	if (ioctl(0, TIOCGSID, &sid) != 0 || sid != me)
+		return 5;
+	if (tcsetpgrp(0, me) != 0)
+		return 6;
+	return 0;
+}
+
+static void test_ctty(void)
+{
+	CHECK_ERRNO("tiocgpgrp_without_ctty_gives_enotty", tcgetpgrp(0), ENOTTY);
+	/* Twice: the first session's leader exits and frees the console. */
+	for (int round = 0; round < 2; round++) {
+		pid_t pid = fork();
+		if (pid == 0)
+			_exit(ctty_child(round));
+		int status = -1;
+		waitpid(pid, &status, 0);
+		if (!WIFEXITED(status) || WEXITSTATUS(status))
+			printf("ctty child status %#x\n", status);
+		CHECK(round ? "tiocsctty_again_after_leader_exit" : "session_leader_takes_console_as_ctty",
+		      WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	CHECK_ERRNO("tiocgpgrp_still_enotty_for_others", tcgetpgrp(0), ENOTTY);
 }
 
 static void test_mknod_devices(void)
@@ -264,6 +312,7 @@ int main(void)
 	test_dev_nodes();
 	test_mem_devices();
 	test_console();
+	test_ctty();
 	test_mknod_devices();
 	test_mounts();
 	printf("fs_dev: %d passed, %d failed\n", utest_passes, utest_failures);

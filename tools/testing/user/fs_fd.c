@@ -209,6 +209,31 @@ static void test_vectors_and_positions(void)
 	close(fd);
 }
 
+static void test_sendfile(void)
+{
+	char buf[16];
+	write_file("/fdt/s1", "0123456789");
+	int in = sys_open("/fdt/s1", O_RDONLY, 0);
+	int out = sys_open("/fdt/s2", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	lseek(in, 2, SEEK_SET);
+	CHECK("sendfile_from_fpos", syscall(SYS_sendfile, out, in, NULL, 5) == 5 && lseek(in, 0, SEEK_CUR) == 7 &&
+	      lseek(out, 0, SEEK_CUR) == 5);
+	long long off = 8;
+	CHECK("sendfile_with_offset_leaves_fpos", syscall(SYS_sendfile, out, in, &off, 100) == 2 && off == 10 &&
+	      lseek(in, 0, SEEK_CUR) == 7);
+	memset(buf, 0, sizeof(buf));
+	CHECK("sendfile_wrote_right_bytes", pread(out, buf, sizeof(buf), 0) == 7 && !strcmp(buf, "2345689"));
+	CHECK("sendfile_at_eof_returns_0", syscall(SYS_sendfile, out, in, &off, 5) == 0);
+	CHECK_ERRNO("sendfile_bad_in_gives_ebadf", syscall(SYS_sendfile, out, 99, NULL, 5), EBADF);
+	CHECK_ERRNO("sendfile_to_rdonly_gives_ebadf", syscall(SYS_sendfile, in, out, NULL, 5), EBADF);
+	CHECK_ERRNO("sendfile_bad_offset_gives_efault", syscall(SYS_sendfile, out, in, BAD, 5), EFAULT);
+	int app = sys_open("/fdt/s2", O_WRONLY | O_APPEND, 0);
+	CHECK_ERRNO("sendfile_to_append_gives_einval", syscall(SYS_sendfile, app, in, NULL, 5), EINVAL);
+	close(app);
+	close(in);
+	close(out);
+}
+
 static void test_dup_fcntl_ioctl(void)
 {
 	char buf[8];
@@ -475,6 +500,7 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IONBF, 0);
 	test_open_close_rw();
 	test_vectors_and_positions();
+	test_sendfile();
 	test_dup_fcntl_ioctl();
 	test_rlimit();
 	test_dirs_cwd_dirfd();

@@ -25,6 +25,7 @@
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -251,6 +252,16 @@ static void test_large_transfer(void)
 	CHECK("one_mib_through_pipe_all_bytes", got == size);
 	CHECK("one_mib_through_pipe_content_intact", bad == 0);
 	CHECK("one_mib_writer_exits_cleanly", WIFEXITED(st) && WEXITSTATUS(st) == 0);
+
+	/* A pipe read returns what is there, but a device that never blocks
+	 * fills the whole buffer in one read (regression: the kernel once
+	 * treated every non-regular file as a pipe and stopped at 64 KiB, so
+	 * `dd if=/dev/zero bs=1M` copied 64 KiB blocks). */
+	static char big[1 << 20];
+	int z = mknod("/zero", S_IFCHR | 0666, makedev(1, 5)) == 0 ? open("/zero", O_RDONLY) : -1;
+	CHECK("dev_zero_read_of_1mib_is_whole", z >= 0 && read(z, big, sizeof(big)) == (ssize_t)sizeof(big));
+	close(z);
+	unlink("/zero");
 }
 
 /* Four writers, each writing records of at most PIPE_BUF bytes: no record

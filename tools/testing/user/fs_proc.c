@@ -271,6 +271,22 @@ static void check_system(void)
 	unsigned long long u, n, s, i;
 	CHECK("stat_cpu_line", sscanf(text, "cpu  %llu %llu %llu %llu", &u, &n, &s, &i) == 4);
 	CHECK("stat_cpu0_line", strstr(text, "\ncpu0 ") != NULL);
+	/* The cpu line's columns are user nice system idle iowait irq softirq
+	 * steal guest guest_nice; idle (the 4th) is the idle time /proc/uptime
+	 * shows, so bracketed by two reads of it (top once read idle as irq). */
+	unsigned long i1s, i1cs, i2s, i2cs, dummy_s, dummy_cs;
+	unsigned long long cols[10];
+	slurp("/proc/uptime");
+	sscanf(text, "%lu.%2lu %lu.%2lu", &dummy_s, &dummy_cs, &i1s, &i1cs);
+	slurp("/proc/stat");
+	int ncols = sscanf(text, "cpu  %llu %llu %llu %llu %llu %llu %llu %llu %llu %llu", &cols[0], &cols[1],
+			   &cols[2], &cols[3], &cols[4], &cols[5], &cols[6], &cols[7], &cols[8], &cols[9]);
+	slurp("/proc/uptime");
+	sscanf(text, "%lu.%2lu %lu.%2lu", &dummy_s, &dummy_cs, &i2s, &i2cs);
+	unsigned long long idle_lo = i1s * 100ULL + i1cs, idle_hi = i2s * 100ULL + i2cs;
+	CHECK("stat_cpu_line_has_ten_columns", ncols == 10);
+	CHECK("stat_idle_column_is_uptime_idle", cols[3] + 2 >= idle_lo && cols[3] <= idle_hi + 2);
+	slurp("/proc/stat");
 	CHECK("stat_ctxt_btime_processes", strstr(text, "\nctxt ") && field_after(text, "\nbtime ") > 1000000000 &&
 	      field_after(text, "\nprocesses ") >= 1);
 	CHECK("stat_procs_running", field_after(text, "\nprocs_running ") >= 1);
@@ -311,6 +327,17 @@ static void check_system(void)
 	snprintf(want, sizeof(want), "%d/task/%d", getpid(), getpid());
 	len = readlink("/proc/thread-self", link, sizeof(link) - 1);
 	CHECK("thread_self_link", len == (ssize_t)strlen(want) && !memcmp(link, want, len));
+	len = readlink("/proc/self/exe", link, sizeof(link) - 1);
+	CHECK("exe_link_is_init", len == 5 && !memcmp(link, "/init", 5));
+	len = readlink("/proc/self/root", link, sizeof(link) - 1);
+	CHECK("root_link_is_slash", len == 1 && link[0] == '/');
+	CHECK("chdir_into_proc_self", chdir("/proc/self") == 0);
+	snprintf(want, sizeof(want), "/proc/%d", getpid());
+	CHECK("getcwd_inside_proc", getcwd(link, sizeof(link)) && !strcmp(link, want));
+	len = readlink("/proc/self/cwd", link, sizeof(link) - 1);
+	CHECK("cwd_link_follows_chdir", len == (ssize_t)strlen(want) && !memcmp(link, want, len));
+	CHECK("relative_open_in_proc", slurp("stat") > 0 && atol(text) == getpid());
+	CHECK("chdir_back", chdir("/") == 0);
 	CHECK_ERRNO("missing_pid_enoent", open("/proc/999999/stat", O_RDONLY), ENOENT);
 	CHECK_ERRNO("proc_file_not_creatable", open("/proc/newfile", O_CREAT | O_WRONLY, 0644), ENOENT);
 }

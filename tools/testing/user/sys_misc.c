@@ -233,6 +233,45 @@ static void test_prlimit(void)
 	setrlimit(RLIMIT_CORE, &core);
 }
 
+static volatile int *xcpu_seen;
+static void on_xcpu(int sig) { xcpu_seen[0]++; }
+
+/* RLIMIT_CPU: SIGXCPU at the soft limit (default action: it dies of it),
+ * the soft limit then moving a second on; SIGKILL at the hard limit. */
+static void test_rlimit_cpu(void)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct rlimit r = { 1, 2 };
+		setrlimit(RLIMIT_CPU, &r);
+		for (;;)
+			sink++;
+	}
+	int st = wait_status(pid);
+	CHECK("rlimit_cpu_soft_limit_sends_sigxcpu", WIFSIGNALED(st) && WTERMSIG(st) == SIGXCPU);
+
+	xcpu_seen = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	xcpu_seen[0] = xcpu_seen[1] = 0;
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGXCPU, on_xcpu);
+		struct rlimit r = { 1, 3 };
+		setrlimit(RLIMIT_CPU, &r);
+		while (!xcpu_seen[0])
+			sink++;
+		getrlimit(RLIMIT_CPU, &r);
+		xcpu_seen[1] = (int)r.rlim_cur;
+		for (;;)
+			sink++;
+	}
+	st = wait_status(pid);
+	CHECK("rlimit_cpu_handled_sigxcpu_moves_the_soft_limit", xcpu_seen[0] >= 1 && xcpu_seen[1] == 2);
+	if (xcpu_seen[1] != 2)
+		printf("  (SIGXCPU seen %d times, soft limit then %d)\n", xcpu_seen[0], xcpu_seen[1]);
+	CHECK("rlimit_cpu_hard_limit_sends_sigkill", WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+	munmap((void *)xcpu_seen, 4096);
+}
+
 static void test_sysinfo(void)
 {
 	struct sysinfo si;
@@ -426,6 +465,7 @@ int main(void)
 	test_sched_policy();
 	test_priority();
 	test_prlimit();
+	test_rlimit_cpu();
 	test_sysinfo();
 	test_interrupted_sleep();
 	test_itimers();
