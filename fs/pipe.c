@@ -550,7 +550,10 @@ static int create_pipe_files(struct file **res, int flags)
 	struct inode *inode = get_pipe_inode();
 	if (!inode)
 		return -ENFILE;
-	struct file *wf = alloc_file_pseudo(inode, "[pipe]", O_WRONLY | flags, &pipefifo_fops);
+	/* The name /proc/<pid>/fd shows, as Linux's pipefs_dname. */
+	char name[32];
+	snprintf(name, sizeof(name), "pipe:[%lu]", inode->i_ino);
+	struct file *wf = alloc_file_pseudo(inode, name, O_WRONLY | flags, &pipefifo_fops);
 	if (IS_ERR(wf)) {
 		free_pipe_info(inode->i_pipe);
 		inode->i_pipe = NULL;
@@ -560,7 +563,7 @@ static int create_pipe_files(struct file **res, int flags)
 	wf->private_data = inode->i_pipe;
 	/* The write end now owns the inode reference; the read end takes its
 	 * own. */
-	struct file *rf = alloc_file_pseudo(ihold(inode), "[pipe]", O_RDONLY | flags, &pipefifo_fops);
+	struct file *rf = alloc_file_pseudo(ihold(inode), name, O_RDONLY | flags, &pipefifo_fops);
 	if (IS_ERR(rf)) {
 		iput(inode);
 		/* Closing the write end alone must not leave a reader count

@@ -337,9 +337,25 @@ out:
 	return ret;
 }
 
-/* [LINUX-DIFF] Linux restarts an interrupted poll through restart_block
- * with the time that was left; we restart it with the original timeout
- * (only reached for a signal without a handler that did not kill us). */
+/* poll's timeout is not written back, so a poll interrupted by a signal
+ * without a handler (a stop and continue) goes on through restart_syscall(2)
+ * to the same deadline rather than starting its timeout again. */
+static long poll_interrupted(struct restart_block *rb, long ret);
+
+static long do_restart_poll(struct restart_block *rb)
+{
+	struct poll_deadline d = { .forever = rb->poll.forever, .zero = false, .end = rb->poll.expires };
+	return poll_interrupted(rb, do_sys_poll(rb->poll.ufds, rb->poll.nfds, &d));
+}
+
+static long poll_interrupted(struct restart_block *rb, long ret)
+{
+	if (ret != -ERESTARTNOHAND)
+		return ret;
+	rb->fn = do_restart_poll;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_msecs)
 {
 	struct poll_deadline d;
@@ -347,7 +363,15 @@ long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_msecs)
 		set_deadline(&d, timeout_msecs / 1000, (s64)(timeout_msecs % 1000) * 1000000);
 	else
 		set_deadline_forever(&d);
-	return poll_select_finish(&d, NULL, PT_TIMESPEC, do_sys_poll(ufds, nfds, &d));
+	long ret = do_sys_poll(ufds, nfds, &d);
+	if (ret != -ERESTARTNOHAND)
+		return ret;
+	struct restart_block *rb = &current->restart_block;
+	rb->poll.ufds = ufds;
+	rb->poll.nfds = nfds;
+	rb->poll.forever = d.forever;
+	rb->poll.expires = d.end;	/* a zero timeout: already passed */
+	return poll_interrupted(rb, ret);
 }
 
 long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct __kernel_timespec __user *tsp,
@@ -490,8 +514,9 @@ static long core_sys_select(int n, unsigned long __user *inp, unsigned long __us
 	if ((unsigned int)n > max)
 		n = (int)max;
 	size_t words = BITS_TO_LONGS((unsigned int)n), size = words * sizeof(long);
+	bool big = 6 * size > 4 * PAGE_SIZE;	/* up to 6 x 128 KiB for 1M fds */
 	if (6 * words > ARRAY_SIZE(stack_bits)) {
-		bits = kmalloc(6 * size, GFP_KERNEL);
+		bits = big ? vmalloc(6 * size) : kmalloc(6 * size, GFP_KERNEL);
 		if (!bits)
 			return -ENOMEM;
 	}
@@ -528,8 +553,12 @@ static long core_sys_select(int n, unsigned long __user *inp, unsigned long __us
 	    (exp && copy_to_user(exp, fds.res_ex, size)))
 		ret = -EFAULT;
 out:
-	if (bits != stack_bits)
-		kfree(bits);
+	if (bits != stack_bits) {
+		if (big)
+			vfree(bits);
+		else
+			kfree(bits);
+	}
 	return ret;
 }
 

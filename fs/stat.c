@@ -13,6 +13,7 @@
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
 #include <linux/file.h>
+#include <linux/mount.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/asm/stat.h>
 #include <uapi/linux/stat.h>
@@ -74,10 +75,25 @@ long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigne
 		return err;
 	struct stat st;
 	vfs_getattr(&p, &st);
-	path_put(&p);
 	struct statx sx;
 	memset(&sx, 0, sizeof(sx));
 	sx.stx_mask = STATX_BASIC_STATS;
+	/* A birth time only when asked for (as Linux's tmpfs) and only from
+	 * filesystems that record one (tmpfs). */
+	struct inode *inode = p.dentry->d_inode;
+	spin_lock(&inode->i_lock);
+	if ((mask & STATX_BTIME) && (inode->i_btime.tv_sec || inode->i_btime.tv_nsec)) {
+		sx.stx_mask |= STATX_BTIME;
+		sx.stx_btime.tv_sec = inode->i_btime.tv_sec;
+		sx.stx_btime.tv_nsec = inode->i_btime.tv_nsec;
+	}
+	spin_unlock(&inode->i_lock);
+	/* Which STATX_ATTR_* we can say anything about, as Linux's generic
+	 * code: automount, DAX (never set here) and the root of a mount. */
+	sx.stx_attributes_mask = STATX_ATTR_AUTOMOUNT | STATX_ATTR_MOUNT_ROOT | STATX_ATTR_DAX;
+	if (p.mnt && p.dentry == p.mnt->mnt_root)
+		sx.stx_attributes |= STATX_ATTR_MOUNT_ROOT;
+	path_put(&p);
 	sx.stx_blksize = st.st_blksize;
 	sx.stx_nlink = st.st_nlink;
 	sx.stx_uid = st.st_uid;

@@ -135,8 +135,23 @@ static struct mm_struct *dup_mm(struct mm_struct *old)
 		if (insert_vm_area(mm, v->vm_start, v->vm_end, v->vm_flags))
 			goto fail;
 		spin_lock(&old->page_table_lock);
+		bool shared_anon = (v->vm_flags & VM_SHARED) && !v->vm_file;
 		for (unsigned long a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
-			pteval_t *src = walk_page_table(old->pgd, a, false, 0);
+			pteval_t *src = walk_page_table(old->pgd, a, shared_anon, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
+			/* MAP_SHARED|MAP_ANONYMOUS: a page neither process touched
+			 * yet must also be the same page in both. [LINUX-DIFF] No
+			 * shmem object behind the mapping: the parent's missing pages
+			 * are filled (zeroed) now, so that both map them. */
+			if (src && !pte_mapped(*src) && shared_anon) {
+				struct page *page = alloc_page(GFP_HIGHUSER | __GFP_ZERO);
+				if (!page) {
+					spin_unlock(&old->page_table_lock);
+					goto fail;
+				}
+				atomic_set(&page->_mapcount, 1);
+				*src = page_to_phys(page) | vm_flags_to_prot(v->vm_flags);
+				atomic64_inc(&old->rss);
+			}
 			if (!src || !pte_mapped(*src))
 				continue;
 			pteval_t *dst = walk_page_table(mm->pgd, a, true, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);

@@ -39,6 +39,9 @@ struct proc_entry {
 	/* Seq files with their own iterator (maps): the operations; the
 	 * task is in seq_file->private. */
 	const struct seq_operations *seq_ops;
+	/* Files with operations of their own (/proc/kmsg): used instead of
+	 * everything above. */
+	const struct file_operations *proc_fops;
 };
 
 /* A /proc inode. [LINUX-DIFF] Linux caches these and revalidates pid

@@ -153,6 +153,7 @@ static const struct proc_entry sys_kernel_entries[] = {
 	RO("ostype", ostype_show),
 	RO("pid_max", pid_max_show),
 	{ .name = "printk", .mode = S_IFREG | 0644, .show = printk_sysctl_show, .write = printk_sysctl_write },
+	{ .name = "printk_devkmsg", .mode = S_IFREG | 0644, .show = devkmsg_sysctl_show, .write = devkmsg_mode_write },
 	RO("threads-max", threads_max_show),
 	RO("version", kversion_show),
 	{ 0 }
@@ -176,6 +177,7 @@ const struct proc_entry proc_root_entries[] = {
 	RO("devices", devices_proc_show),
 	RO("filesystems", filesystems_proc_show),
 	RO("interrupts", interrupts_proc_show),
+	{ .name = "kmsg", .mode = S_IFREG | 0400, .proc_fops = &proc_kmsg_operations },
 	RO("loadavg", loadavg_proc_show),
 	RO("meminfo", meminfo_proc_show),
 	{ .name = "mounts", .mode = S_IFLNK | 0777, .link = proc_mounts_link },

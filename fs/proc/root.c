@@ -105,7 +105,7 @@ static struct inode *proc_make_inode(struct super_block *sb, const struct proc_e
 	} else if (S_ISLNK(mode)) {
 		inode->i_op = &proc_link_inode_operations;
 	} else {
-		inode->i_fop = &proc_file_operations;
+		inode->i_fop = entry && entry->proc_fops ? entry->proc_fops : &proc_file_operations;
 	}
 	/* What belongs to a process is owned by its effective ids, as Linux
 	 * (ps takes the USER column from the owner of /proc/<pid>). */

@@ -21,6 +21,10 @@
 #include <uapi/linux/fcntl.h>
 
 #define TMPFS_MAGIC 0x01021994	/* statfs f_type, as Linux */
+/* A directory's st_size: 20 bytes per entry, "." and ".." included, as
+ * Linux's tmpfs shows (its BOGO_DIRENT_SIZE); changed under the
+ * directory's i_mutex, which every name change holds. */
+#define BOGO_DIRENT_SIZE 20
 
 atomic64_t tmpfs_nr_pages;	/* file pages of every instance (/proc/meminfo Shmem) */
 
@@ -44,6 +48,7 @@ static struct inode *tmpfs_get_inode(struct super_block *sb, const struct inode 
 	if (!inode)
 		return NULL;
 	inode_init_owner(inode, dir, mode);
+	inode->i_btime = inode->i_mtime;	/* new_inode stamped all three times */
 	switch (mode & S_IFMT) {
 	case S_IFREG:
 		inode->i_private = kzalloc(sizeof(struct tmpfs_inode_info), GFP_KERNEL);
@@ -58,6 +63,7 @@ static struct inode *tmpfs_get_inode(struct super_block *sb, const struct inode 
 		inode->i_op = &tmpfs_dir_inode_operations;
 		inode->i_fop = &tmpfs_dir_operations;
 		inode->i_nlink = 2;	/* "." and the name in the parent */
+		inode->i_size = 2 * BOGO_DIRENT_SIZE;
 		break;
 	case S_IFLNK:
 		inode->i_op = &tmpfs_symlink_inode_operations;
@@ -75,6 +81,7 @@ static void tmpfs_instantiate(struct inode *dir, struct dentry *dentry, struct i
 {
 	d_add(dentry, inode);
 	dget(dentry);
+	dir->i_size += BOGO_DIRENT_SIZE;
 	inode_touch(dir, false, true, true);
 }
 
@@ -142,6 +149,7 @@ static int tmpfs_unlink(struct inode *dir, struct dentry *dentry)
 	inode->i_nlink--;
 	spin_unlock(&inode->i_lock);
 	inode_touch(inode, false, false, true);
+	dir->i_size -= BOGO_DIRENT_SIZE;
 	inode_touch(dir, false, true, true);
 	d_delete(dentry);
 	dput(dentry);
@@ -203,6 +211,10 @@ static int tmpfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 		spin_lock(&new_dir->i_lock);
 		new_dir->i_nlink++;
 		spin_unlock(&new_dir->i_lock);
+	}
+	if (!(flags & RENAME_EXCHANGE)) {
+		old_dir->i_size -= BOGO_DIRENT_SIZE;
+		new_dir->i_size += BOGO_DIRENT_SIZE;
 	}
 	inode_touch(old_dir, false, true, true);
 	inode_touch(new_dir, false, true, true);

@@ -219,6 +219,7 @@ struct inode {
 	loff_t i_size;			/* [i_mutex] */
 	u64 i_blocks;			/* [i_lock] 512-byte units the contents occupy (st_blocks) */
 	struct timespec64 i_atime, i_mtime, i_ctime;	/* [i] */
+	struct timespec64 i_btime;	/* [i] birth (statx); 0: not recorded. [LINUX-DIFF] Linux keeps it per fs */
 	dev_t i_rdev;			/* device nodes: the device */
 	unsigned long i_ino;
 	atomic_t i_count;		/* references (dentries, open files) */

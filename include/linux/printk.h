@@ -41,6 +41,7 @@ extern int dmesg_restrict;	/* /proc/sys/kernel/dmesg_restrict */
 
 struct file_operations;
 extern const struct file_operations kmsg_fops;	/* /dev/kmsg (drivers/char/mem.c) */
+extern const struct file_operations proc_kmsg_operations;	/* /proc/kmsg (fs/proc/misc.c) */
 /* From the timer tick: wake log readers for messages stored with
  * interrupts off. */
 void printk_tick(void);
@@ -50,6 +51,9 @@ int printk_sysctl_show(struct seq_file *m, void *v);
 ssize_t printk_sysctl_write(const char *buf, size_t count);
 int dmesg_restrict_show(struct seq_file *m, void *v);
 ssize_t dmesg_restrict_write(const char *buf, size_t count);
+int devkmsg_sysctl_show(struct seq_file *m, void *v);
+ssize_t devkmsg_mode_write(const char *buf, size_t count);
+const char *devkmsg_mode(void);
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list ap);

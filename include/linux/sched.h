@@ -69,6 +69,12 @@ struct restart_block {
 			u64 expires;	/* absolute ns on that clock */
 			void __user *rmtp;
 		} nanosleep;
+		struct {			/* fs/select.c */
+			void __user *ufds;
+			unsigned int nfds;
+			bool forever;		/* no timeout */
+			u64 expires;		/* else: CLOCK_MONOTONIC ns */
+		} poll;
 	};
 };
 

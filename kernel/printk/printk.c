@@ -418,7 +418,8 @@ static u64 syslog_seq;		/* [syslog_lock] next record READ returns */
 static size_t syslog_partial;	/* [syslog_lock] bytes of it already returned */
 static int saved_console_loglevel = -1;	/* [syslog_lock] CONSOLE_OFF's saved level */
 
-static long syslog_read(char __user *buf, int size, char *text, char *out)
+/* @kbuf: @buf is a kernel buffer (/proc/kmsg's read), not a user one. */
+static long syslog_read(char __user *buf, int size, char *text, char *out, bool kbuf)
 {
 	long len = 0;
 	mutex_lock(&syslog_lock);
@@ -456,7 +457,9 @@ static long syslog_read(char __user *buf, int size, char *text, char *out)
 		}
 		if (!n)
 			break;
-		if (copy_to_user(buf, out + skip, n)) {
+		if (kbuf)
+			memcpy((char *)buf, out + skip, n);
+		else if (copy_to_user(buf, out + skip, n)) {
 			if (!len)
 				len = -EFAULT;
 			break;
@@ -556,7 +559,7 @@ long do_syslog(int type, char __user *buf, int len)
 			return -ENOMEM;
 		long r;
 		if (type == SYSLOG_ACTION_READ)
-			r = syslog_read(buf, len, text, text + PRINTK_TEXT_MAX);
+			r = syslog_read(buf, len, text, text + PRINTK_TEXT_MAX, false);
 		else
 			r = syslog_read_all(buf, len, type == SYSLOG_ACTION_READ_CLEAR,
 					    text, text + PRINTK_TEXT_MAX);
@@ -609,6 +612,49 @@ long sys_syslog(int type, char __user *buf, int len)
 	return do_syslog(type, buf, len);
 }
 
+/* /proc/kmsg: SYSLOG_ACTION_READ as a file (what klogd reads). The right
+ * to read is checked once, at open (SYSLOG_ACTION_OPEN: CAP_SYSLOG, even
+ * with dmesg_restrict 0), as Linux. */
+static int proc_kmsg_open(struct inode *inode, struct file *f)
+{
+	int err = do_syslog(SYSLOG_ACTION_OPEN, NULL, 0);
+	if (err)
+		return err;
+	/* [LINUX-DIFF] not seekable (Linux: seeks succeed and mean nothing):
+	 * the read path calls a seekable file again after a full chunk, and a
+	 * second READ could sleep after data was already returned. */
+	return nonseekable_open(inode, f);
+}
+
+static ssize_t proc_kmsg_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	(void)pos;
+	char *text = kmalloc(PRINTK_TEXT_MAX + PRINTK_MESSAGE_MAX, GFP_KERNEL);
+	if (!text)
+		return -ENOMEM;
+	long r;
+	if ((f->f_flags & O_NONBLOCK) && !syslog_size_unread(text, text + PRINTK_TEXT_MAX))
+		r = -EAGAIN;
+	else
+		r = syslog_read((char __user *)buf, (int)min(count, (size_t)INT_MAX), text,
+				text + PRINTK_TEXT_MAX, true);
+	kfree(text);
+	return r;
+}
+
+static unsigned int proc_kmsg_poll(struct file *f, poll_table *pt)
+{
+	poll_wait(f, &log_wait, pt);
+	/* Unread records exist (a partly read one counts). */
+	return READ_ONCE(syslog_seq) < printk_next_seq() ? POLLIN | POLLRDNORM : 0;
+}
+
+const struct file_operations proc_kmsg_operations = {
+	.open = proc_kmsg_open,
+	.read = proc_kmsg_read,
+	.poll = proc_kmsg_poll,
+};
+
 /* /dev/kmsg (char 1:11): one record per read(), "prio,seq,usec,-;text\n"
  * with non-printable bytes escaped as \xNN; every open file has its own
  * position. Writes become records of facility LOG_USER (or the one in a
@@ -623,6 +669,59 @@ struct devkmsg_user {
 	char text[PRINTK_TEXT_MAX];	/* [lock] */
 	char buf[DEVKMSG_BUF_MAX];	/* [lock] */
 };
+
+/* printk.devkmsg= / /proc/sys/kernel/printk_devkmsg: "on" (writes are
+ * logged), "off" (opening /dev/kmsg is EPERM), "ratelimit" (the default).
+ * Set on the command line, the sysctl can no longer change it. */
+enum { DEVKMSG_RATELIMIT, DEVKMSG_ON, DEVKMSG_OFF };
+static const char *const devkmsg_names[] = { "ratelimit", "on", "off" };
+static int devkmsg_log = DEVKMSG_RATELIMIT;	/* read racily, as Linux */
+static bool devkmsg_locked;			/* set by printk.devkmsg= */
+
+/* The mode a string starts with (Linux's __control_devkmsg); the length
+ * of its name in *len. */
+static int devkmsg_parse(const char *str, size_t count, size_t *len)
+{
+	for (int i = 0; i < (int)ARRAY_SIZE(devkmsg_names); i++) {
+		size_t n = strlen(devkmsg_names[i]);
+		if (count >= n && !memcmp(str, devkmsg_names[i], n)) {
+			*len = n;
+			return i;
+		}
+	}
+	return -EINVAL;
+}
+
+const char *devkmsg_mode(void)
+{
+	return devkmsg_names[READ_ONCE(devkmsg_log)];
+}
+
+/* The sysctl: Linux takes a known name plus exactly one more byte (the
+ * newline of `echo on >`); "on" alone or with more after it is EINVAL. */
+ssize_t devkmsg_mode_write(const char *buf, size_t count)
+{
+	size_t len;
+	if (devkmsg_locked)
+		return -EINVAL;
+	int mode = devkmsg_parse(buf, count, &len);
+	if (mode < 0 || len + 1 != count)
+		return -EINVAL;
+	WRITE_ONCE(devkmsg_log, mode);
+	return count;
+}
+
+static int __init devkmsg_setup(char *val)
+{
+	size_t len;
+	int mode = val ? devkmsg_parse(val, strlen(val), &len) : -EINVAL;
+	if (mode < 0)
+		return -EINVAL;
+	devkmsg_log = mode;
+	devkmsg_locked = true;
+	return 0;
+}
+__setup("printk.devkmsg", devkmsg_setup);
 
 #define DEVKMSG_RATELIMIT_INTERVAL (5 * HZ)
 #define DEVKMSG_RATELIMIT_BURST 10
@@ -647,6 +746,8 @@ static size_t devkmsg_format(const struct printk_info *info, const char *text, c
 static int devkmsg_open(struct inode *inode, struct file *f)
 {
 	(void)inode;
+	if (READ_ONCE(devkmsg_log) == DEVKMSG_OFF)
+		return -EPERM;
 	/* Writers need no right to read the log. */
 	if ((f->f_flags & O_ACCMODE) != O_WRONLY) {
 		int err = check_syslog_permissions(SYSLOG_ACTION_READ_ALL);
@@ -734,8 +835,11 @@ static ssize_t devkmsg_write(struct file *f, const char *buf, size_t count, loff
 	(void)pos;
 	if (count > DEVKMSG_LINE_MAX)
 		return -EINVAL;
+	int mode = READ_ONCE(devkmsg_log);
+	if (mode == DEVKMSG_OFF)
+		return count;	/* switched off after the open: ignored */
 	mutex_lock(&u->lock);
-	bool ok = devkmsg_ratelimit(u);
+	bool ok = mode == DEVKMSG_ON || devkmsg_ratelimit(u);
 	mutex_unlock(&u->lock);
 	if (!ok)
 		return count;	/* dropped silently, as Linux */

@@ -82,3 +82,11 @@ ssize_t dmesg_restrict_write(const char *buf, size_t count)
 	}
 	return count;
 }
+
+/* /proc/sys/kernel/printk_devkmsg: on, off or ratelimit. */
+int devkmsg_sysctl_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	seq_printf(m, "%s\n", devkmsg_mode());
+	return 0;
+}

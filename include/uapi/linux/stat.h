@@ -54,6 +54,11 @@ struct statx {
 #define STATX_MNT_ID		0x00001000U
 #define STATX__RESERVED		0x80000000U
 
+/* stx_attributes bits (the generic ones). */
+#define STATX_ATTR_AUTOMOUNT	0x00001000
+#define STATX_ATTR_MOUNT_ROOT	0x00002000
+#define STATX_ATTR_DAX		0x00200000
+
 /* utimensat's special tv_nsec values. */
 #define UTIME_NOW	((1l << 30) - 1l)
 #define UTIME_OMIT	((1l << 30) - 2l)

@@ -223,10 +223,14 @@ static void test_rename(void)
 	CHECK_ERRNO("rename_into_missing_dir_gives_enoent", rename("/fa/victim", "/fa/nodir/x"), ENOENT);
 	CHECK_ERRNO("rename_through_file_gives_enotdir", rename("/fa/victim/x", "/fa/y"), ENOTDIR);
 	CHECK("stat_d1_nlink_3", stat("/fa/d1", &st) == 0 && st.st_nlink == 3);
+	CHECK("tmpfs_dir_size_counts_entries", stat("/fa/d1", &st) == 0 && st.st_size == 60 &&
+	      stat("/fa/d2", &st) == 0 && st.st_size == 40);
 	CHECK("rename_dir_to_other_parent", rename("/fa/d1/sub", "/fa/d2/moved") == 0 &&
 	      stat("/fa/d2/moved/leaf", &st) == 0 && S_ISREG(st.st_mode));
 	CHECK("rename_dir_moves_dotdot_link", stat("/fa/d1", &st) == 0 && st.st_nlink == 2 &&
 	      stat("/fa/d2", &st) == 0 && st.st_nlink == 3);
+	CHECK("rename_moves_dir_size", stat("/fa/d1", &st) == 0 && st.st_size == 40 &&
+	      stat("/fa/d2", &st) == 0 && st.st_size == 60);
 	CHECK("rename_dir_dotdot_follows", stat("/fa/d2/moved/..", &st) == 0 && st.st_ino == (ino_t)ino_of("/fa/d2"));
 	CHECK_ERRNO("rename_old_dir_path_gone", stat("/fa/d1/sub/leaf", &st), ENOENT);
 	CHECK("rename_dir_replaces_empty_dir", rename("/fa/d2/moved", "/fa/d1") == 0 &&
@@ -304,6 +308,12 @@ static void test_statx(void)
 	      sx.stx_mode == st.st_mode && sx.stx_nlink == st.st_nlink && sx.stx_uid == st.st_uid &&
 	      sx.stx_size == (unsigned long long)st.st_size && sx.stx_mtime.tv_sec == st.st_mtim.tv_sec &&
 	      sx.stx_dev_major == major(st.st_dev) && sx.stx_dev_minor == minor(st.st_dev));
+	CHECK("statx_no_btime_unless_asked", !(sx.stx_mask & 0x800));
+	CHECK("statx_btime_on_tmpfs", sys_statx("/fa/p1", 0, STATX_BASIC_STATS | 0x800, &sx) == 0 &&
+	      (sx.stx_mask & 0x800) && sx.stx_btime.tv_sec > 1000000000 && sx.stx_btime.tv_sec <= sx.stx_ctime.tv_sec);
+	CHECK("statx_not_a_mount_root", !(sx.stx_attributes & 0x2000) && (sx.stx_attributes_mask & 0x2000));
+	CHECK("statx_root_is_a_mount_root", sys_statx("/", 0, STATX_BASIC_STATS, &sx) == 0 &&
+	      (sx.stx_attributes & 0x2000));
 	CHECK("statx_rdev", sys_statx("/fa/blk", 0, STATX_BASIC_STATS, &sx) == 0 &&
 	      sx.stx_rdev_major == 8 && sx.stx_rdev_minor == 300);
 	CHECK("symlink_for_statx", symlink("victim", "/fa/lnk2") == 0);

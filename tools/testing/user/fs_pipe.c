@@ -20,6 +20,7 @@
 #include <time.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/resource.h>
 #include <sys/select.h>
@@ -128,6 +129,17 @@ static void test_basics(void)
 	memset(buf, 0, sizeof(buf));
 	CHECK("read_returns_what_is_there", read(p[0], buf, sizeof(buf)) == 5 && !memcmp(buf, "hello", 5));
 	CHECK("fstat_pipe_is_fifo_0600", fstat(p[0], &st) == 0 && S_ISFIFO(st.st_mode) && (st.st_mode & 0777) == 0600);
+	/* /proc/<pid>/fd names a pipe "pipe:[inode]", the same for both ends. */
+	if (stat("/proc/self", &st) != 0) {
+		mkdir("/proc", 0555);
+		mount("proc", "/proc", "proc", 0, NULL);
+	}
+	char link[64], want[64], path[64];
+	fstat(p[0], &st);
+	snprintf(want, sizeof(want), "pipe:[%lu]", (unsigned long)st.st_ino);
+	memset(link, 0, sizeof(link));
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[1]);
+	CHECK("proc_fd_link_names_pipe_inode", readlink(path, link, sizeof(link) - 1) > 0 && !strcmp(link, want));
 	CHECK_ERRNO("lseek_pipe_gives_espipe", lseek(p[0], 0, SEEK_SET), ESPIPE);
 	CHECK_ERRNO("pread_pipe_gives_espipe", syscall(SYS_pread64, p[0], buf, 1, 0), ESPIPE);
 	CHECK_ERRNO("pwrite_pipe_gives_espipe", syscall(SYS_pwrite64, p[1], "x", 1, 0), ESPIPE);
@@ -496,6 +508,27 @@ static void test_poll(void)
 	int r = poll(fds, 1, -1), e = errno;
 	stop_signaller(sig);
 	CHECK("signal_interrupts_poll_eintr", r == -1 && e == EINTR);
+
+	/* A stop and continue (no handler) does not end a poll: it goes on
+	 * (restart_syscall) and times out normally. */
+	sh->stop = 0;
+	pid_t child = fork();
+	if (child == 0) {
+		sh->stop = 1;	/* about to poll */
+		int n = poll(fds, 1, 300);
+		_exit(n == 0 ? 0 : n < 0 ? 10 + errno % 100 : 2);
+	}
+	while (!sh->stop)
+		sched_yield();
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+	nanosleep(&ts, NULL);	/* most likely inside poll by now */
+	int st = -1;
+	kill(child, SIGSTOP);
+	waitpid(child, &st, WUNTRACED);
+	bool stopped = WIFSTOPPED(st);
+	kill(child, SIGCONT);
+	st = wait_status(child);
+	CHECK("poll_goes_on_after_stop_and_continue", stopped && WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	close(p[0]);
 	close(p[1]);
 }
@@ -630,6 +663,28 @@ static void test_select(void)
 	FD_SET(p[1], &w);
 	CHECK("select_reader_gone_is_writable", select(n, NULL, &w, NULL, &tv) == 1 && FD_ISSET(p[1], &w));
 	close(p[1]);
+
+	/* A high fd: a select over 30001 fds (bitmaps too big for the stack
+	 * or a small allocation). fd_set holds only 1024, so raw bitmaps. */
+	struct rlimit rl, old;
+	getrlimit(RLIMIT_NOFILE, &old);
+	rl.rlim_cur = rl.rlim_max = 32768;	/* root may raise the hard limit */
+	CHECK("setrlimit_nofile_32768", setrlimit(RLIMIT_NOFILE, &rl) == 0);
+	pipe(p);
+	static unsigned long bits[30001 / 64 + 1];
+	int high = dup2(p[0], 30000);
+	write(p[1], "h", 1);
+	memset(bits, 0, sizeof(bits));
+	bits[30000 / 64] = 1UL << (30000 % 64);
+	tv = (struct timeval){ 0, 0 };
+	CHECK("select_on_fd_30000", high == 30000 && syscall(SYS_select, 30001, bits, NULL, NULL, &tv) == 1 &&
+	      bits[30000 / 64] == 1UL << (30000 % 64));
+	struct pollfd hp = { .fd = 30000, .events = POLLIN };
+	CHECK("poll_on_fd_30000", poll(&hp, 1, 0) == 1 && hp.revents == POLLIN);
+	close(30000);
+	close(p[0]);
+	close(p[1]);
+	setrlimit(RLIMIT_NOFILE, &old);
 
 	int fd = open("/init", O_RDONLY);
 	FD_ZERO(&r);

@@ -2,7 +2,8 @@
  * formats and errnos, who may call what with dmesg_restrict 1 and 0),
  * /dev/kmsg (one record per read as "prio,seq,usec,-;text\n", escaping,
  * EINVAL for a short buffer, EAGAIN, EPIPE after the ring wrapped, seeks,
- * poll, writes with and without "<N>") and /proc/sys/kernel/printk.
+ * poll, writes with and without "<N>"), /proc/sys/kernel/printk and
+ * printk_devkmsg (on/off/ratelimit), /proc/kmsg.
  * Runs as /init on Lucid and on Linux (it mounts devtmpfs and proc itself
  * when they are missing). Messages go in at level 6 with the console level
  * at 1, so the console stays quiet; everything changed is restored. */
@@ -357,6 +358,36 @@ static void test_syslog_read(void)
 	CHECK("wakeup_child_ok", WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/* /proc/kmsg: SYSLOG_ACTION_READ as a file, root only (0400). */
+static void test_proc_kmsg(void)
+{
+	struct stat st;
+	char buf[512], text[64], want[80];
+	CHECK("proc_kmsg_mode_0400", stat("/proc/kmsg", &st) == 0 && S_ISREG(st.st_mode) &&
+	      (st.st_mode & 07777) == 0400);
+	int fd = open("/proc/kmsg", O_RDONLY | O_NONBLOCK);
+	CHECK("proc_kmsg_open", fd >= 0);
+	int guard = 0;
+	while (read(fd, big, sizeof(big)) > 0 && guard++ < 1000)
+		;
+	CHECK_ERRNO("proc_kmsg_empty_eagain", read(fd, buf, sizeof(buf)), EAGAIN);
+	struct pollfd p = { fd, POLLIN, 0 };
+	CHECK("proc_kmsg_poll_empty", poll(&p, 1, 0) == 0);
+	CHECK("inject_for_proc_kmsg", inject("proc-kmsg", text, sizeof(text)) > 0);
+	p.revents = 0;
+	CHECK("proc_kmsg_poll_ready", poll(&p, 1, 0) == 1 && (p.revents & POLLIN));
+	int n = read(fd, buf, sizeof(buf));
+	snprintf(want, sizeof(want), "] %s\n", text);
+	CHECK("proc_kmsg_reads_syslog_line", n > (int)strlen(want) && !strncmp(buf, "<14>[", 5) &&
+	      !memcmp(buf + n - strlen(want), want, strlen(want)));
+	/* One read position for /proc/kmsg and SYSLOG_ACTION_READ. */
+	inject("proc-kmsg-shared", text, sizeof(text));
+	CHECK("proc_kmsg_unread_counts", klog(SIZE_UNREAD, NULL, 0) > 0);
+	n = read(fd, buf, sizeof(buf));
+	CHECK("proc_kmsg_read_consumes_for_syslog", n > 0 && klog(SIZE_UNREAD, NULL, 0) == 0);
+	close(fd);
+}
+
 /* A blocking /dev/kmsg read is woken by a new record. */
 static void test_devkmsg_blocking(void)
 {
@@ -472,6 +503,7 @@ static int nobody_unrestricted(void)
 	if (parse_rec(buf, n, &r)) return 12;
 	close(fd);
 	if (!expect_errno(open("/proc/sys/kernel/dmesg_restrict", O_WRONLY), EACCES)) return 13;
+	if (!expect_errno(open("/proc/kmsg", O_RDONLY), EACCES)) return 14;	/* 0400 root */
 	return 0;
 }
 
@@ -494,6 +526,39 @@ static void test_permissions(void)
 	CHECK("unrestricted_user_may_read_all_only", r == 0);
 	snprintf(buf, sizeof(buf), "%d", saved);
 	CHECK("dmesg_restrict_restore", write_file("/proc/sys/kernel/dmesg_restrict", buf) == 1);
+}
+
+/* /proc/sys/kernel/printk_devkmsg: off closes /dev/kmsg, on lifts the
+ * write ratelimit (15 messages through one file all arrive). */
+static void test_devkmsg_mode(void)
+{
+	char buf[8192], mode[32];
+	struct rec r;
+	CHECK("printk_devkmsg_default_ratelimit", read_file("/proc/sys/kernel/printk_devkmsg", mode, sizeof(mode)) > 0 &&
+	      !strcmp(mode, "ratelimit\n"));
+	CHECK("printk_devkmsg_without_newline_einval", write_file("/proc/sys/kernel/printk_devkmsg", "on") == -EINVAL);
+	CHECK("printk_devkmsg_bogus_einval", write_file("/proc/sys/kernel/printk_devkmsg", "bogus\n") == -EINVAL);
+	CHECK("printk_devkmsg_off", write_file("/proc/sys/kernel/printk_devkmsg", "off\n") == 4);
+	CHECK_ERRNO("kmsg_off_open_wronly_eperm", open("/dev/kmsg", O_WRONLY), EPERM);
+	CHECK_ERRNO("kmsg_off_open_rdonly_eperm", open("/dev/kmsg", O_RDONLY), EPERM);
+	CHECK("printk_devkmsg_on", write_file("/proc/sys/kernel/printk_devkmsg", "on\n") == 3 &&
+	      read_file("/proc/sys/kernel/printk_devkmsg", mode, sizeof(mode)) > 0 && !strcmp(mode, "on\n"));
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	lseek(fd, 0, SEEK_END);
+	int w = open("/dev/kmsg", O_WRONLY), ok = 1;
+	for (int i = 0; i < 15; i++) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "<6>kmsgtest unlimited %d\n", i);
+		ok &= wr(w, msg);
+	}
+	close(w);
+	int seen = 0, n;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (parse_rec(buf, n, &r) == 0 && !strncmp(r.text, "kmsgtest unlimited ", 19))
+			seen++;
+	CHECK("devkmsg_on_not_ratelimited", ok && seen == 15);
+	close(fd);
+	CHECK("printk_devkmsg_restore", write_file("/proc/sys/kernel/printk_devkmsg", "ratelimit\n") == 10);
 }
 
 /* Overwriting: a reader whose next record was dropped gets EPIPE once
@@ -551,10 +616,12 @@ int main(void)
 	test_read_all();
 	test_clear_and_seek_data();
 	test_syslog_read();
+	test_proc_kmsg();
 	test_devkmsg_blocking();
 	test_permissions();
 	test_console_level();
 	klog(CONSOLE_LEVEL, NULL, 1);
+	test_devkmsg_mode();
 	test_epipe();
 	CHECK("console_level_restored", klog(CONSOLE_LEVEL, NULL, saved) == 0 && console_level() == saved);
 	printf("kmsg: %d passed, %d failed\n", utest_passes, utest_failures);

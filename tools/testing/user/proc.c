@@ -91,6 +91,18 @@ static void test_copy_on_write(void)
 	CHECK("child_sees_its_own_writes", WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	CHECK("parent_data_unchanged_after_child_writes", global == 100 && *heap == 200);
 	CHECK("map_shared_memory_is_shared_across_fork", *shared == 2);
+	/* Regression: pages of a MAP_SHARED mapping that nobody had touched
+	 * before fork were private to whoever touched them first. */
+	int *fresh = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid = fork();
+	if (pid == 0) {
+		fresh[0] = 3;
+		fresh[1024] = 4;	/* the second page */
+		_exit(0);
+	}
+	wait_status(pid);
+	CHECK("map_shared_untouched_before_fork_is_shared", fresh[0] == 3 && fresh[1024] == 4);
+	munmap(fresh, 2 * 4096);
 	global = 102;
 	CHECK("parent_can_still_write_after_fork", global == 102);
 	munmap(shared, 4096);
