@@ -18,10 +18,13 @@
  * pending SIGCONT); the continued task tells its parent (CLD_CONTINUED,
  * wait with WCONTINUED). SIGKILL also ends a stop.
  *
- * [LINUX-DIFF] Not yet: real-time signal queues (one of each signal is
- * pending, as for Linux's standard signals); core files are never written
- * (the wait status says "dumped" exactly when Linux would have written
- * one: RLIMIT_CORE of at least a page). */
+ * Standard signals (1-31) are pending at most once (a bit and one
+ * siginfo); real-time signals (32-64) queue every instance, in order, each
+ * with its own siginfo, up to RLIMIT_SIGPENDING.
+ *
+ * [LINUX-DIFF] Core files are never written (the wait status says "dumped"
+ * exactly when Linux would have written one: RLIMIT_CORE of at least a
+ * page). */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -137,13 +140,42 @@ int send_signal(struct task_struct *t, int sig, const struct sigpending_info *in
 		return -EINVAL;
 	if (!t->mm || !t->signals)
 		return 0;	/* kernel threads take no signals */
+	/* A real-time signal is queued, every instance: the entry is
+	 * allocated before the lock (this may run in a timer interrupt). */
+	struct sigqueue *q = NULL;
+	int ret = 0;
+	if (sig >= SIGRTMIN_KERNEL) {
+		q = kmalloc(sizeof(*q), GFP_ATOMIC);
+		if (q) {
+			q->next = NULL;
+			q->sig = sig;
+			q->info = *info;
+		}
+	}
 	spin_lock_irqsave(&signal_lock, flags);
 	if (t != child_reaper || t->signals->action[sig - 1].handler != SIG_DFL)
 		wake = prepare_signal(t, sig);
 	if (!sig_ignored(t, sig)) {
-		if (!(t->signals->pending & sigmask(sig)))
-			t->signals->info[sig - 1] = *info;
-		t->signals->pending |= sigmask(sig);
+		struct task_signals *s = t->signals;
+		if (sig < SIGRTMIN_KERNEL) {
+			/* Standard signals: one pending instance at most. */
+			if (!(s->pending & sigmask(sig)))
+				s->info[sig - 1] = *info;
+		} else if (q && (u64)s->nr_queued < task_rlimit(t, RLIMIT_SIGPENDING)) {
+			struct sigqueue **pp = &s->queue;
+			while (*pp)
+				pp = &(*pp)->next;
+			*pp = q;
+			q = NULL;
+			s->nr_queued++;
+		} else if (!(s->pending & sigmask(sig))) {
+			s->info[sig - 1] = *info;	/* no room: one bare instance */
+			s->bare |= sigmask(sig);
+		} else if (info->code < 0 || info->code == SI_TKILL) {
+			ret = -EAGAIN;	/* sigqueue(3) over RLIMIT_SIGPENDING, as Linux */
+		}
+		if (!ret)
+			s->pending |= sigmask(sig);
 	}
 	if (recalc_sigpending(t))
 		wake |= TASK_INTERRUPTIBLE | (sig == SIGKILL ? TASK_WAKEKILL : 0);
@@ -151,9 +183,49 @@ int send_signal(struct task_struct *t, int sig, const struct sigpending_info *in
 	/* A sleeper wakes with -EINTR (or a restart code); a running task sees
 	 * TIF_SIGPENDING at its next return to user mode (at the latest, the
 	 * next tick). SIGKILL and SIGCONT also wake a stopped task. */
+	kfree(q);	/* not queued */
 	if (wake)
 		wake_up_state(t, wake);
-	return 0;
+	return ret;
+}
+
+/* Caller holds signal_lock: take one pending instance of @sig (its info
+ * to *info) and update the pending set. */
+static void dequeue_one(struct task_signals *s, int sig, struct sigpending_info *info)
+{
+	if (sig < SIGRTMIN_KERNEL) {
+		s->pending &= ~sigmask(sig);
+		*info = s->info[sig - 1];
+		return;
+	}
+	struct sigqueue **pp = &s->queue, *q = NULL;
+	for (; *pp; pp = &(*pp)->next)
+		if ((*pp)->sig == sig) {
+			q = *pp;
+			*pp = q->next;
+			break;
+		}
+	if (q) {
+		*info = q->info;
+		kfree(q);
+		s->nr_queued--;
+	} else {
+		*info = s->info[sig - 1];
+		s->bare &= ~sigmask(sig);
+	}
+	bool more = s->bare & sigmask(sig);
+	for (q = s->queue; q && !more; q = q->next)
+		more = q->sig == sig;
+	if (!more)
+		s->pending &= ~sigmask(sig);
+}
+
+/* Caller holds signal_lock: forget every pending instance of @sig. */
+static void flush_sig(struct task_signals *s, int sig)
+{
+	struct sigpending_info dummy;
+	while (s->pending & sigmask(sig))
+		dequeue_one(s, sig, &dummy);
 }
 
 /* Core files are not written; the status says "dumped" when Linux would
@@ -385,6 +457,9 @@ int copy_signal_state(struct task_struct *child, struct task_struct *parent)
 	if (parent->signals) {
 		*sigs = *parent->signals;
 		sigs->pending = 0;	/* pending signals are not inherited */
+		sigs->queue = NULL;
+		sigs->nr_queued = 0;
+		sigs->bare = 0;
 		sigs->jobctl = 0;	/* nor a stop or its report */
 		sigs->group_exit_code = 0;
 	}
@@ -396,6 +471,13 @@ int copy_signal_state(struct task_struct *child, struct task_struct *parent)
 
 void free_task_signals(struct task_struct *t)
 {
+	if (t->signals) {
+		struct sigqueue *q = t->signals->queue, *n;
+		for (; q; q = n) {
+			n = q->next;
+			kfree(q);
+		}
+	}
 	kfree(t->signals);
 	t->signals = NULL;
 }
@@ -566,10 +648,9 @@ bool get_signal(struct ksignal *k)
 		}
 		/* SIGKILL first (it ends a stop), then the lowest number. */
 		int sig = (ready & sigmask(SIGKILL)) ? SIGKILL : __builtin_ctzll(ready) + 1;
-		tsk->signals->pending &= ~sigmask(sig);
+		dequeue_one(tsk->signals, sig, &k->info);
 		k->sig = sig;
 		k->ka = tsk->signals->action[sig - 1];
-		k->info = tsk->signals->info[sig - 1];
 		if (k->ka.handler != SIG_DFL && k->ka.handler != SIG_IGN && sig != SIGKILL) {
 			/* After sigsuspend the handler's frame restores the
 			 * caller's mask, not the temporary one. */
@@ -634,7 +715,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 		current->signals->action[sig - 1] = new;
 		/* POSIX: setting "ignore" discards a pending instance. */
 		if (sig_handler_ignored(current, sig))
-			current->signals->pending &= ~sigmask(sig);
+			flush_sig(current->signals, sig);
 		recalc_sigpending(current);
 	}
 	spin_unlock_irqrestore(&signal_lock, flags);
@@ -940,8 +1021,7 @@ static int dequeue_from(struct task_struct *t, u64 set, struct sigpending_info *
 	if (!hit)
 		return 0;
 	int sig = __builtin_ctzll(hit) + 1;
-	t->signals->pending &= ~sigmask(sig);
-	*info = t->signals->info[sig - 1];
+	dequeue_one(t->signals, sig, info);
 	recalc_sigpending(t);
 	return sig;
 }

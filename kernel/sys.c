@@ -259,7 +259,6 @@ long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
 
 #define RLIMIT_STACK 3
 #define RLIMIT_NPROC 6
-#define RLIMIT_SIGPENDING 11
 #define NR_OPEN 1048576		/* Linux's fs.nr_open default: RLIMIT_NOFILE's ceiling */
 
 /* Linux's defaults for init; every process inherits its parent's. */
@@ -771,4 +770,38 @@ long sys_setsid(void)
 		me->pgrp = me->session = me->pid;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
+}
+
+/* ---- prctl ---- */
+
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+/* The process name (comm, what ps and /proc/<pid>/stat show): busybox
+ * names its forked applets with it. Other options are EINVAL, logged once.
+ * [c]: only the task itself writes its comm; /proc readers copy it. */
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5)
+{
+	char comm[TASK_COMM_LEN];
+	(void)arg3;
+	(void)arg4;
+	(void)arg5;
+	switch (option) {
+	case PR_SET_NAME: {
+		long n = strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm) - 1);
+		if (n < 0)
+			return -EFAULT;
+		comm[n] = 0;	/* longer names are cut at 15 bytes, as Linux */
+		memcpy(current->comm, comm, sizeof(comm));
+		return 0;
+	}
+	case PR_GET_NAME:
+		memcpy(comm, current->comm, sizeof(comm));
+		comm[TASK_COMM_LEN - 1] = 0;
+		return copy_to_user((char __user *)arg2, comm, sizeof(comm)) ? -EFAULT : 0;
+	default:
+		pr_warn_once("prctl: option %d not implemented (EINVAL)\n", option);
+		return -EINVAL;
+	}
 }

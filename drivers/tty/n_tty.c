@@ -14,12 +14,14 @@
  * foreground process group (none until a session leader takes the tty
  * with TIOCSCTTY, as Linux's console for an init without a terminal) and
  * drop pending input unless NOFLSH.
- * [LINUX-DIFF] no flow control (IXON), no VMIN/VTIME beyond "VMIN 0 and
- * VTIME 0 do not block", no VLNEXT/VREPRINT; tabs erase as one column. */
+ * Raw reads honour VMIN and VTIME (n_tty_wait).
+ * [LINUX-DIFF] no flow control (IXON), no VLNEXT/VREPRINT; tabs erase as
+ * one column. */
 #include <linux/kernel.h>
 #include <linux/tty.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/jiffies.h>
 #include <linux/string.h>
 #include <linux/signal.h>
 #include <uapi/linux/fcntl.h>
@@ -267,6 +269,51 @@ void n_tty_set_termios(struct tty_struct *tty)
 	wake_up_interruptible(&tty->read_wait);
 }
 
+/* At least want bytes readable (canonical: complete-line bytes)? */
+static bool n_tty_has(struct tty_struct *tty, unsigned int want)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&tty->lock, flags);
+	bool r = tty->canon_head - tty->read_tail >= want;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return r;
+}
+
+/* Sleep until a read of count bytes may go ahead. Canonical: a complete
+ * line. Raw, by VMIN and VTIME (tenths of a second) as POSIX says:
+ * 0/0 never waits; 0/T waits up to T for one byte; M/0 waits for
+ * min(M, count) bytes; M/T waits for one byte, then up to T for the rest
+ * ([LINUX-DIFF] T bounds the whole rest, not each gap between bytes).
+ * O_NONBLOCK: EAGAIN when nothing is there, else no waiting. 0 (go and
+ * take what is there, maybe nothing), -EAGAIN or -ERESTARTSYS. */
+static int n_tty_wait(struct tty_struct *tty, struct file *f, size_t count)
+{
+	if (L(tty, ICANON) || (f->f_flags & O_NONBLOCK)) {
+		if (n_tty_has(tty, 1))
+			return 0;
+		if (f->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		return wait_event_interruptible(tty->read_wait, n_tty_has(tty, 1));
+	}
+	unsigned int vmin = CC(tty, VMIN), vtime = CC(tty, VTIME);
+	unsigned int want = vmin ? (unsigned int)min((size_t)vmin, count) : 1;
+	long timeout = max(1L, (long)vtime * HZ / 10);
+	long r;
+	if (!vmin && !vtime)
+		return 0;
+	if (!vmin) {
+		r = wait_event_interruptible_timeout(tty->read_wait, n_tty_has(tty, 1), timeout);
+		return r < 0 ? (int)r : 0;
+	}
+	if (!vtime)
+		return wait_event_interruptible(tty->read_wait, n_tty_has(tty, want));
+	int err = wait_event_interruptible(tty->read_wait, n_tty_has(tty, 1));
+	if (err)
+		return err;
+	r = wait_event_interruptible_timeout(tty->read_wait, n_tty_has(tty, want), timeout);
+	return r < 0 ? (int)r : 0;
+}
+
 ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char *buf, size_t count)
 {
 	unsigned long flags;
@@ -274,26 +321,12 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char *buf, size_t cou
 	if (!count)
 		return 0;
 	mutex_lock(&tty->read_mutex);
-	for (;;) {
-		spin_lock_irqsave(&tty->lock, flags);
-		if (tty->canon_head != tty->read_tail)
-			break;	/* with the lock held */
-		bool raw_nowait = !L(tty, ICANON) && !CC(tty, VMIN) && !CC(tty, VTIME);
-		spin_unlock_irqrestore(&tty->lock, flags);
-		if (raw_nowait) {
-			mutex_unlock(&tty->read_mutex);
-			return 0;
-		}
-		if (f->f_flags & O_NONBLOCK) {
-			mutex_unlock(&tty->read_mutex);
-			return -EAGAIN;
-		}
-		int err = wait_event_interruptible(tty->read_wait, n_tty_input_available(tty));
-		if (err) {
-			mutex_unlock(&tty->read_mutex);
-			return err;
-		}
+	int err = n_tty_wait(tty, f, count);
+	if (err) {
+		mutex_unlock(&tty->read_mutex);
+		return err;
 	}
+	spin_lock_irqsave(&tty->lock, flags);
 	bool canon = L(tty, ICANON);
 	while (n < count && tty->read_tail != tty->canon_head) {
 		unsigned int i = tty->read_tail % N_TTY_BUF_SIZE;

@@ -13,6 +13,7 @@ struct printk_info {
 
 long printk_read_record(u64 seq, struct printk_info *info, char *text, size_t size);
 u64 printk_next_seq(void);
+int printk_wait_for(u64 seq);	/* sleep until record seq exists (interruptible) */
 u64 printk_first_seq(void);
 void printk_clear(void);
 void printk_enter_panic(void);

@@ -88,6 +88,7 @@ struct rlimit64 {
 #define RLIMIT_FSIZE 1
 #define RLIMIT_CORE 4
 #define RLIMIT_NOFILE 7
+#define RLIMIT_SIGPENDING 11
 
 /* Interval timers of setitimer(2). ITIMER_REAL is a kernel timer; VIRTUAL
  * and PROF count down in the tick (kernel/time/itimer.c). */

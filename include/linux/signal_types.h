@@ -22,6 +22,15 @@ struct sigpending_info {
 	u64 value;		/* rt_sigqueueinfo: si_value (sigval), as the sender gave it */
 };
 
+/* One queued instance of a real-time signal (SIGRTMIN..64): unlike the
+ * standard signals, each is delivered, in the order sent. */
+struct sigqueue {
+	struct sigqueue *next;
+	int sig;
+	struct sigpending_info info;
+};
+#define SIGRTMIN_KERNEL 32	/* the kernel's first real-time signal (libc reserves a few) */
+
 /* task_signals.jobctl: job-control state (seed concept: process states). */
 #define SIGNAL_STOP_STOPPED 0x1		/* stopped by SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU */
 #define SIGNAL_STOP_CONTINUED 0x2	/* SIGCONT continued it; wait(WCONTINUED) not yet told */
@@ -40,6 +49,9 @@ struct task_signals {
 	unsigned long altstack_size;
 	struct k_sigaction action[_NSIG];	/* index sig-1 */
 	struct sigpending_info info[_NSIG];
+	struct sigqueue *queue;			/* real-time instances, oldest first (not copied by fork) */
+	int nr_queued;				/* entries in queue (RLIMIT_SIGPENDING) */
+	u64 bare;				/* real-time signals pending without a queue entry (kmalloc failed) */
 	unsigned int jobctl;			/* SIGNAL_* above */
 	int group_exit_code;			/* the signal that stopped it, until wait(WUNTRACED) reports it */
 };

@@ -70,6 +70,7 @@ long sys_times(struct tms __user *buf);
 long sys_uname(struct new_utsname __user *name);
 long sys_syslog(int type, char __user *buf, int len);
 long sys_sethostname(const char __user *name, int len);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 long sys_setdomainname(const char __user *name, int len);
 long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,

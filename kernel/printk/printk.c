@@ -321,6 +321,13 @@ u64 printk_next_seq(void)
 	return READ_ONCE(log_next_seq);
 }
 
+/* Sleep until record @seq has been written: 0, or -ERESTARTSYS on a
+ * signal. */
+int printk_wait_for(u64 seq)
+{
+	return wait_event_interruptible(log_wait, printk_next_seq() > seq);
+}
+
 u64 printk_first_seq(void)
 {
 	return READ_ONCE(log_first_seq);
@@ -426,7 +433,7 @@ static long syslog_read(char __user *buf, int size, char *text, char *out, bool 
 	for (;;) {	/* wait for the record at syslog_seq; it may move meanwhile */
 		u64 seq = syslog_seq;
 		mutex_unlock(&syslog_lock);
-		int err = wait_event_interruptible(log_wait, printk_next_seq() > seq);
+		int err = printk_wait_for(seq);
 		mutex_lock(&syslog_lock);
 		if (err) {
 			mutex_unlock(&syslog_lock);
@@ -791,7 +798,7 @@ static ssize_t devkmsg_read(struct file *f, char *buf, size_t count, loff_t *pos
 			ret = -EAGAIN;
 			goto out;
 		}
-		ret = wait_event_interruptible(log_wait, printk_next_seq() > u->seq);
+		ret = printk_wait_for(u->seq);
 		if (ret)
 			goto out;
 		s = printk_read_record(u->seq, &info, u->text, sizeof(u->text));

@@ -222,6 +222,18 @@ KTEST(chrdev, n_tty_line_editing_and_echo)
 	KEXPECT_EQ(t, echoed_len, 0);
 	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, sizeof(buf)), 3);
 	KEXPECT(t, !memcmp(buf, "q\n\x7f", 3));
+	/* VMIN 0, VTIME 1: no byte within a tenth of a second -> 0. VMIN 2,
+	 * VTIME 0 with two bytes there: both at once. */
+	f.f_flags = 0;
+	tty.termios.c_cc[VMIN] = 0;
+	tty.termios.c_cc[VTIME] = 1;
+	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, sizeof(buf)), 0);
+	tty.termios.c_cc[VMIN] = 2;
+	tty.termios.c_cc[VTIME] = 0;
+	type(&tty, "xy");
+	KEXPECT_EQ(t, n_tty_read(&tty, &f, buf, sizeof(buf)), 2);
+	tty.termios.c_cc[VMIN] = 1;
+	f.f_flags = O_NONBLOCK;
 	/* Output: ONLCR turns NL into CR NL; without OPOST it does not. */
 	echoed_len = 0;
 	KEXPECT_EQ(t, n_tty_write(&tty, "a\nb", 3), 3);

@@ -13,6 +13,7 @@
 #include <linux/serial.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
+#include <linux/completion.h>
 
 KTEST(printk, records_keep_level_text_and_order)
 {
@@ -43,6 +44,44 @@ KTEST(printk, ring_buffer_wraps_and_drops_oldest)
 	u64 last = printk_next_seq() - 1;
 	KEXPECT_EQ(t, printk_read_record(last, &info, text, sizeof(text)), (long)last);
 	KEXPECT(t, !strcmp(text, "ktest wrap filler line 2999 with some padding to fill the buffer"));
+}
+
+static u64 log_waiter_seq;
+static atomic_t log_waiter_woke;
+static struct completion log_waiter_done;
+
+static int log_waiter(void *arg)
+{
+	(void)arg;
+	int r = printk_wait_for(READ_ONCE(log_waiter_seq));
+	atomic_set(&log_waiter_woke, 1);
+	complete(&log_waiter_done);
+	return r;
+}
+
+/* A message stored with interrupts off cannot wake anyone at once (the
+ * caller may hold the scheduler's locks); the next tick must. If it does
+ * not, this test never finishes and the run times out. */
+KTEST(printk, message_with_irqs_off_wakes_a_sleeping_reader)
+{
+	WRITE_ONCE(log_waiter_seq, printk_next_seq());
+	atomic_set(&log_waiter_woke, 0);
+	init_completion(&log_waiter_done);
+	struct task_struct *k = kthread_create(log_waiter, NULL, "logwait");
+	KASSERT(t, k);
+	get_task_struct(k);
+	wake_up_new_task(k);
+	/* Until it sleeps on the log (or another message already woke it). */
+	while (!atomic_read(&log_waiter_woke) && READ_ONCE(k->__state) != TASK_INTERRUPTIBLE)
+		msleep(1);
+	unsigned long flags;
+	local_irq_save(flags);
+	pr_debug("ktest: printk with interrupts off\n");
+	local_irq_restore(flags);
+	wait_for_completion(&log_waiter_done);
+	KEXPECT_EQ(t, atomic_read(&log_waiter_woke), 1);
+	wait_for_completion(&k->kthread_exited);
+	put_task_struct(k);
 }
 
 static atomic_t cpus_seen;

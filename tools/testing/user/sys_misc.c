@@ -456,6 +456,41 @@ static void test_sigqueueinfo(void)
 	CHECK("set_tid_address_returns_the_tid", syscall(SYS_set_tid_address, NULL) == syscall(SYS_gettid));
 }
 
+/* Real-time signals queue: every instance arrives, in order, with its own
+ * value; lower numbers first; standard signals collapse into one. */
+static void test_rt_queue(void)
+{
+	sigset_t set;
+	siginfo_t si;
+	struct timespec zero = { 0, 0 };
+	sigemptyset(&set);
+	sigaddset(&set, SIGRTMIN);
+	sigaddset(&set, SIGRTMIN + 1);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	for (int i = 1; i <= 3; i++)
+		sigqueue(getpid(), SIGRTMIN + 1, (union sigval){ .sival_int = i });
+	sigqueue(getpid(), SIGRTMIN, (union sigval){ .sival_int = 9 });
+	kill(getpid(), SIGUSR1);
+	kill(getpid(), SIGUSR1);
+	int order[6], vals[6], n = 0;
+	while (n < 6 && sigtimedwait(&set, &si, &zero) > 0) {
+		order[n] = si.si_signo;
+		vals[n++] = si.si_value.sival_int;
+	}
+	CHECK("standard_signal_sent_twice_is_pending_once", n == 5 && order[0] == SIGUSR1);
+	CHECK("lower_realtime_signal_first", n == 5 && order[1] == SIGRTMIN && vals[1] == 9);
+	CHECK("realtime_instances_all_queued_in_order", n == 5 && order[2] == SIGRTMIN + 1 && vals[2] == 1 &&
+	      order[3] == SIGRTMIN + 1 && vals[3] == 2 && order[4] == SIGRTMIN + 1 && vals[4] == 3);
+	CHECK_ERRNO("queue_empty_afterwards", sigtimedwait(&set, &si, &zero), EAGAIN);
+	sigqueue(getpid(), SIGRTMIN, (union sigval){ .sival_int = 1 });
+	sigqueue(getpid(), SIGRTMIN, (union sigval){ .sival_int = 2 });
+	signal(SIGRTMIN, SIG_IGN);	/* discards every queued instance */
+	signal(SIGRTMIN, SIG_DFL);
+	CHECK_ERRNO("sig_ign_discards_queued_instances", sigtimedwait(&set, &si, &zero), EAGAIN);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -470,6 +505,7 @@ int main(void)
 	test_interrupted_sleep();
 	test_itimers();
 	test_sigqueueinfo();
+	test_rt_queue();
 	printf("sys_misc: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
 		reboot(RB_POWER_OFF);

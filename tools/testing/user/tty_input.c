@@ -35,6 +35,11 @@ int main(void)
 	n = read(0, buf, sizeof(buf));
 	show("raw", buf, n);
 	CHECK("raw_read_gets_what_is_there", n == 2 && !memcmp(buf, "q\n", 2));
+	t.c_cc[VMIN] = 0;
+	t.c_cc[VTIME] = 1;
+	CHECK("vmin0_vtime1_times_out_with_0", tcsetattr(0, TCSANOW, &t) == 0 && read(0, buf, sizeof(buf)) == 0);
+	t.c_cc[VMIN] = 1;
+	t.c_cc[VTIME] = 0;
 	t.c_lflag |= ICANON | ECHO;
 	CHECK("tcsetattr_back", tcsetattr(0, TCSANOW, &t) == 0);
 	printf("tty_input: %d passed, %d failed\n", utest_passes, utest_failures);
