@@ -22,13 +22,27 @@
 92:
 .endm
 
+/* 8 bytes per iteration, then the tail (see memcpy in lib/string.c for why:
+ * under TCG each iteration of a rep string instruction costs the same
+ * whatever its width). A fault in the 8-byte part is retried byte by byte
+ * from where it stopped, so the count of bytes not copied stays exact when
+ * the last good byte is not on an 8-byte boundary. */
 	.globl __copy_user
 __copy_user:
 	USER_ACCESS_BEGIN
 	movq %rdx, %rcx
-1:	rep movsb
+	shrq $3, %rcx
+	andl $7, %edx
+1:	rep movsq
+	movl %edx, %ecx
+13:	rep movsb
 	USER_ACCESS_END
 	movq %rcx, %rax		/* 0: all copied */
+	ret
+14:	leaq (%rdx,%rcx,8), %rcx	/* a fault in the 8-byte part: bytes left */
+15:	rep movsb
+	USER_ACCESS_END
+	movq %rcx, %rax
 	ret
 2:	USER_ACCESS_END
 	movq %rcx, %rax		/* a fault: what is left */
@@ -38,8 +52,17 @@ __copy_user:
 __clear_user:			/* (void *to, unsigned long n) -> bytes not cleared */
 	USER_ACCESS_BEGIN
 	movq %rsi, %rcx
+	shrq $3, %rcx
+	andl $7, %esi
 	xorl %eax, %eax
-3:	rep stosb
+3:	rep stosq
+	movl %esi, %ecx
+16:	rep stosb
+	USER_ACCESS_END
+	movq %rcx, %rax
+	ret
+17:	leaq (%rsi,%rcx,8), %rcx	/* as in __copy_user: finish byte by byte */
+18:	rep stosb
 	USER_ACCESS_END
 	movq %rcx, %rax
 	ret
@@ -90,7 +113,11 @@ __strnlen_user:
 	xorl %eax, %eax
 	ret
 
-	_ASM_EXTABLE(1b, 2b)
-	_ASM_EXTABLE(3b, 4b)
+	_ASM_EXTABLE(1b, 14b)
+	_ASM_EXTABLE(13b, 2b)
+	_ASM_EXTABLE(15b, 2b)
+	_ASM_EXTABLE(3b, 17b)
+	_ASM_EXTABLE(16b, 4b)
+	_ASM_EXTABLE(18b, 4b)
 	_ASM_EXTABLE(6b, 8b)
 	_ASM_EXTABLE(10b, 12b)
