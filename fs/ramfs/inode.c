@@ -8,6 +8,7 @@
  * page index -> page — so a page cache can replace it without changing the
  * VFS side. Contents are protected by the inode's i_mutex. */
 #include <linux/kernel.h>
+#include <linux/statfs.h>
 #include <linux/fs.h>
 #include <linux/dcache.h>
 #include <linux/slab.h>
@@ -27,6 +28,37 @@
 #define BOGO_DIRENT_SIZE 20
 
 atomic64_t tmpfs_nr_pages;	/* file pages of every instance (/proc/meminfo Shmem) */
+
+/* One instance's size limit and use (statfs, ENOSPC). s_fs_info; freed by
+ * put_super, after the last inode went. */
+struct tmpfs_sb_info {
+	unsigned long max_blocks;	/* size= in pages, fixed at mount; 0: no limit */
+	atomic64_t used_blocks;		/* file pages of this instance */
+};
+
+/* Account one new file page to inode's instance: false (ENOSPC) when the
+ * instance is full. */
+static bool tmpfs_charge(struct inode *inode)
+{
+	struct tmpfs_sb_info *sbi = inode->i_sb->s_fs_info;
+	if (sbi) {
+		long long used = atomic64_add_return(1, &sbi->used_blocks);
+		if (sbi->max_blocks && (unsigned long long)used > sbi->max_blocks) {
+			atomic64_dec(&sbi->used_blocks);
+			return false;
+		}
+	}
+	atomic64_inc(&tmpfs_nr_pages);
+	return true;
+}
+
+static void tmpfs_uncharge(struct inode *inode, unsigned long pages)
+{
+	struct tmpfs_sb_info *sbi = inode->i_sb->s_fs_info;
+	if (sbi)
+		atomic64_sub(pages, &sbi->used_blocks);
+	atomic64_sub(pages, &tmpfs_nr_pages);
+}
 
 /* A regular file's contents: pages[i] holds bytes [i*PAGE_SIZE, ...), or is
  * NULL for a hole (reads as zeros). [i_mutex] */
@@ -232,10 +264,10 @@ static void tmpfs_truncate(struct inode *inode, loff_t newsize)
 	for (unsigned long i = keep; i < info->nr_pages; i++)
 		if (info->pages[i]) {
 			free_page((unsigned long)info->pages[i]);
-			atomic64_dec(&tmpfs_nr_pages);
 			info->pages[i] = NULL;
 			freed++;
 		}
+	tmpfs_uncharge(inode, freed);
 	spin_lock(&inode->i_lock);
 	inode->i_blocks -= freed * (PAGE_SIZE / 512);
 	spin_unlock(&inode->i_lock);
@@ -288,11 +320,14 @@ static void *tmpfs_get_page(struct inode *inode, unsigned long index)
 		info->nr_pages = n;
 	}
 	if (!info->pages[index]) {
+		if (!tmpfs_charge(inode))
+			return NULL;	/* the instance is full: ENOSPC */
 		void *page = (void *)__get_free_page(GFP_KERNEL);
-		if (!page)
+		if (!page) {
+			tmpfs_uncharge(inode, 1);
 			return NULL;
+		}
 		memset(page, 0, PAGE_SIZE);
-		atomic64_inc(&tmpfs_nr_pages);
 		info->pages[index] = page;
 		spin_lock(&inode->i_lock);
 		inode->i_blocks += PAGE_SIZE / 512;
@@ -358,11 +393,13 @@ static void tmpfs_evict_inode(struct inode *inode)
 {
 	if (S_ISREG(inode->i_mode) && inode->i_private) {
 		struct tmpfs_inode_info *info = inode->i_private;
+		unsigned long freed = 0;
 		for (unsigned long i = 0; i < info->nr_pages; i++)
 			if (info->pages[i]) {
 				free_page((unsigned long)info->pages[i]);
-				atomic64_dec(&tmpfs_nr_pages);
+				freed++;
 			}
+		tmpfs_uncharge(inode, freed);
 		kfree(info->pages);
 	}
 	kfree(inode->i_private);	/* the info, or a symlink's target */
@@ -401,17 +438,41 @@ static const struct file_operations tmpfs_dir_operations = {
 	.fsync = noop_fsync,
 };
 
+/* df's figures: size= (half of RAM by default, as Linux) and the pages in
+ * use. [LINUX-DIFF] no inode limit: f_files and f_ffree are 0. */
+static int tmpfs_statfs(struct super_block *sb, void *buf)
+{
+	struct kstatfs *st = buf;
+	struct tmpfs_sb_info *sbi = sb->s_fs_info;
+	if (!sbi || !sbi->max_blocks)
+		return 0;
+	unsigned long long used = (unsigned long long)atomic64_read(&sbi->used_blocks);
+	st->f_blocks = sbi->max_blocks;
+	st->f_bfree = st->f_bavail = used < sbi->max_blocks ? sbi->max_blocks - used : 0;
+	return 0;
+}
+
+static void tmpfs_put_super(struct super_block *sb)
+{
+	kfree(sb->s_fs_info);
+	sb->s_fs_info = NULL;
+}
+
 static const struct super_operations tmpfs_super_operations = {
 	.evict_inode = tmpfs_evict_inode,
+	.statfs = tmpfs_statfs,
+	.put_super = tmpfs_put_super,
 };
 
-/* Mount options: mode=, uid=, gid= set the root directory's; size=,
- * nr_blocks= and nr_inodes= are accepted and not enforced ([LINUX-DIFF]:
- * no tmpfs size limit yet). Anything else -> EINVAL, as Linux's tmpfs. */
+/* Mount options: mode=, uid=, gid= set the root directory's; size= (bytes
+ * with k/m/g/t, or a percentage of RAM) and nr_blocks= (pages) limit the
+ * file pages (ENOSPC beyond); nr_inodes= is accepted and not enforced
+ * ([LINUX-DIFF]). Anything else -> EINVAL, as Linux's tmpfs. */
 struct tmpfs_options {
 	umode_t mode;
 	uid_t uid;
 	gid_t gid;
+	unsigned long max_blocks;	/* pages; 0: no limit */
 };
 
 static int tmpfs_parse_options(char *data, struct tmpfs_options *o)
@@ -435,8 +496,30 @@ static int tmpfs_parse_options(char *data, struct tmpfs_options *o)
 				o->uid = v;
 			else
 				o->gid = v;
-		} else if (strcmp(opt, "size") && strcmp(opt, "nr_blocks") &&
-			   strcmp(opt, "nr_inodes") && strcmp(opt, "huge") &&
+		} else if (!strcmp(opt, "size") || !strcmp(opt, "nr_blocks")) {
+			char *end;
+			if (!val || !*val)
+				return -EINVAL;
+			unsigned long long n = simple_strtoull(val, &end, 10);
+			if (opt[0] == 'n') {
+				if (*end)
+					return -EINVAL;
+			} else if (*end == '%' && !end[1]) {
+				n = (unsigned long long)totalram_pages() * n / 100 * PAGE_SIZE;
+			} else {
+				int shift = 0;
+				switch (*end) {
+				case 't': case 'T': shift += 10; /* fall through */
+				case 'g': case 'G': shift += 10; /* fall through */
+				case 'm': case 'M': shift += 10; /* fall through */
+				case 'k': case 'K': shift += 10; end++; break;
+				}
+				if (*end)
+					return -EINVAL;
+				n <<= shift;
+			}
+			o->max_blocks = opt[0] == 'n' ? n : (n + PAGE_SIZE - 1) / PAGE_SIZE;
+		} else if (strcmp(opt, "nr_inodes") && strcmp(opt, "huge") &&
 			   strcmp(opt, "inode64") && strcmp(opt, "inode32")) {
 			return -EINVAL;
 		}
@@ -448,7 +531,7 @@ static int tmpfs_parse_options(char *data, struct tmpfs_options *o)
  * may modify) or NULL. */
 static struct super_block *tmpfs_mount(struct file_system_type *type, int flags, void *data)
 {
-	struct tmpfs_options o = { .mode = 01777, .uid = 0, .gid = 0 };
+	struct tmpfs_options o = { .mode = 01777, .uid = 0, .gid = 0, .max_blocks = totalram_pages() / 2 };
 	int err = data ? tmpfs_parse_options(data, &o) : 0;
 	if (err)
 		return ERR_PTR(err);
@@ -456,6 +539,13 @@ static struct super_block *tmpfs_mount(struct file_system_type *type, int flags,
 	if (IS_ERR(sb))
 		return sb;
 	sb->s_flags = flags & SB_RDONLY;
+	struct tmpfs_sb_info *sbi = kzalloc(sizeof(*sbi), GFP_KERNEL);
+	if (!sbi) {
+		deactivate_super(sb);
+		return ERR_PTR(-ENOMEM);
+	}
+	sbi->max_blocks = o.max_blocks;
+	sb->s_fs_info = sbi;
 	struct inode *root = tmpfs_get_inode(sb, NULL, S_IFDIR | o.mode, 0);
 	if (root) {
 		root->i_uid = o.uid;

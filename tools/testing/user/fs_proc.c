@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
@@ -122,6 +123,15 @@ static void check_self_status(void)
 	CHECK("statm_readable", slurp("/proc/self/statm") > 0);
 	CHECK("statm_size_matches_vmsize", atol(text) * (sysconf(_SC_PAGESIZE) / 1024) == vmsize);
 	CHECK("comm_is_init", slurp("/proc/self/comm") == 5 && !strcmp(text, "init\n"));
+	/* prctl(PR_SET_NAME) renames the process as ps sees it (busybox names
+	 * its forked applets so); 15 bytes at most. */
+	char name[32] = "";
+	CHECK("prctl_set_name", prctl(PR_SET_NAME, "a-much-longer-name-than-15", 0, 0, 0) == 0);
+	CHECK("prctl_name_cut_to_15", prctl(PR_GET_NAME, name, 0, 0, 0) == 0 && !strcmp(name, "a-much-longer-n"));
+	CHECK("comm_follows_prctl", slurp("/proc/self/comm") > 0 && !strcmp(text, "a-much-longer-n\n"));
+	CHECK("stat_comm_follows_prctl", slurp("/proc/self/stat") > 0 && strstr(text, " (a-much-longer-n) "));
+	CHECK_ERRNO("prctl_set_name_efault", prctl(PR_SET_NAME, (char *)8, 0, 0, 0), EFAULT);
+	CHECK("prctl_back_to_init", prctl(PR_SET_NAME, "init", 0, 0, 0) == 0);
 }
 
 /* Is [lo, hi) inside one line of maps, and with which permissions? */

@@ -1,5 +1,6 @@
 /* statfs and fstatfs: the figures df(1) reads, as Linux gives them for the
- * initramfs root (tmpfs), devtmpfs and a read-only mount; the errnos.
+ * initramfs root (tmpfs), devtmpfs, a read-only mount and a tmpfs with
+ * size= (ENOSPC when full); the errnos.
  * Runs as /init. */
 #include <fcntl.h>
 #include <sys/mount.h>
@@ -7,6 +8,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <unistd.h>
 #include "utest.h"
 
 #define TMPFS_MAGIC 0x01021994
@@ -41,6 +43,26 @@ int main(void)
 	      (f.f_flags & ST_RDONLY) && (f.f_flags & ST_NOEXEC) && (f.f_flags & ST_VALID));
 	CHECK("original_stays_writable", syscall(SYS_statfs, "/", &f) == 0 && !(f.f_flags & ST_RDONLY));
 	umount("/ro");
+	/* size= limits a tmpfs: 64 KiB is 16 pages; the 17th is ENOSPC. */
+	mkdir("/small", 0755);
+	CHECK("tmpfs_size_option_mounts", mount("none", "/small", "tmpfs", 0, "size=64k") == 0);
+	CHECK("tmpfs_size_is_f_blocks", syscall(SYS_statfs, "/small", &f) == 0 && f.f_blocks == 16 &&
+	      f.f_bfree == 16 && f.f_bavail == 16);
+	static char page[4096];
+	int sfd = open("/small/f", O_CREAT | O_WRONLY, 0644);
+	int pages = 0;
+	while (pages < 20 && write(sfd, page, sizeof(page)) == (ssize_t)sizeof(page))
+		pages++;
+	CHECK("tmpfs_fills_to_its_size", pages == 16);
+	CHECK_ERRNO("tmpfs_full_gives_enospc", write(sfd, page, sizeof(page)), ENOSPC);
+	CHECK("tmpfs_full_has_no_free_blocks", syscall(SYS_statfs, "/small", &f) == 0 && f.f_bfree == 0);
+	CHECK("tmpfs_ftruncate_gives_blocks_back", ftruncate(sfd, 4096) == 0 &&
+	      syscall(SYS_statfs, "/small", &f) == 0 && f.f_bfree == 15);
+	close(sfd);
+	unlink("/small/f");
+	CHECK("tmpfs_unlink_gives_blocks_back", syscall(SYS_statfs, "/small", &f) == 0 && f.f_bfree == 16);
+	umount("/small");
+	CHECK_ERRNO("tmpfs_bad_size_gives_einval", mount("none", "/small", "tmpfs", 0, "size=12q"), EINVAL);
 	CHECK_ERRNO("statfs_missing_path_gives_enoent", syscall(SYS_statfs, "/no/such", &s), ENOENT);
 	CHECK_ERRNO("statfs_through_file_gives_enotdir", syscall(SYS_statfs, "/init/x", &s), ENOTDIR);
 	CHECK_ERRNO("statfs_bad_buffer_gives_efault", syscall(SYS_statfs, "/", (void *)8), EFAULT);
