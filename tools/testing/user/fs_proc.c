@@ -266,6 +266,8 @@ static void check_system(void)
 	CHECK("meminfo_total_within_qemu_m", total > 128 * 1024 && total <= 256 * 1024);
 	CHECK("meminfo_free_below_total", freek > 0 && freek <= total);
 	CHECK("meminfo_available_present", field_after(text, "MemAvailable:") >= 0);
+	CHECK("meminfo_shmem_is_sysinfo_shared", (unsigned long long)field_after(text, "\nShmem:") * 1024 ==
+	      (unsigned long long)si.sharedram * si.mem_unit);
 	CHECK("meminfo_unit_kb", strstr(text, "MemTotal:") && strstr(strstr(text, "MemTotal:"), " kB\n"));
 
 	unsigned long up_s, up_cs, idle_s, idle_cs;
