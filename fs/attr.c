@@ -25,6 +25,7 @@
 #include <linux/syscalls.h>
 #include <linux/file.h>
 #include <linux/fs_struct.h>
+#include <linux/mount.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
 
@@ -202,15 +203,30 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
  * fs/open.c and kernel/sys.c, utimensat in fs/utimes.c; they are here, next
  * to the rules they apply. */
 
+/* May anything under path be changed? A read-only mount or filesystem:
+ * EROFS, before any other check, whatever the file type (a device node's
+ * attributes are stored in the filesystem too). [LINUX-DIFF] Linux also
+ * counts writers so that a remount read-only waits for them; we check
+ * once. */
+int mnt_want_write(const struct path *path)
+{
+	if ((path->mnt && (path->mnt->mnt_flags & MNT_READONLY)) || sb_rdonly(path->dentry->d_sb))
+		return -EROFS;
+	return 0;
+}
+
 /* ---- chmod ---- */
 
 static int chmod_common(const struct path *path, umode_t mode)
 {
 	struct inode *inode = path->dentry->d_inode;
+	int err = mnt_want_write(path);
+	if (err)
+		return err;
 	struct iattr ia = { .ia_valid = ATTR_MODE | ATTR_CTIME };
 	mutex_lock(&inode->i_mutex);
 	ia.ia_mode = (mode & S_IALLUGO) | (inode->i_mode & ~S_IALLUGO);
-	int err = notify_change(path->dentry, &ia);
+	err = notify_change(path->dentry, &ia);
 	mutex_unlock(&inode->i_mutex);
 	return err;
 }
@@ -246,6 +262,9 @@ long sys_fchmod(unsigned int fd, umode_t mode)
 static int chown_common(const struct path *path, uid_t user, gid_t group)
 {
 	struct inode *inode = path->dentry->d_inode;
+	int err = mnt_want_write(path);
+	if (err)
+		return err;
 	struct iattr ia = { .ia_valid = ATTR_CTIME };
 	if (user != (uid_t)-1) {
 		ia.ia_valid |= ATTR_UID;
@@ -258,7 +277,7 @@ static int chown_common(const struct path *path, uid_t user, gid_t group)
 	if (!S_ISDIR(inode->i_mode))
 		ia.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID;
 	mutex_lock(&inode->i_mutex);
-	int err = notify_change(path->dentry, &ia);
+	err = notify_change(path->dentry, &ia);
 	mutex_unlock(&inode->i_mutex);
 	return err;
 }
@@ -385,7 +404,9 @@ int vfs_truncate(const struct path *path, loff_t length)
 		return -EISDIR;
 	if (!S_ISREG(inode->i_mode))
 		return -EINVAL;
-	int err = inode_permission(inode, MAY_WRITE);
+	int err = mnt_want_write(path);
+	if (!err)
+		err = inode_permission(inode, MAY_WRITE);
 	if (err)
 		return err;
 	return do_truncate(path->dentry, length, 0);
@@ -437,6 +458,9 @@ static bool nsec_valid(long long nsec)
 static int vfs_utimes(const struct path *path, struct timespec64 *times)
 {
 	struct inode *inode = path->dentry->d_inode;
+	int err = mnt_want_write(path);
+	if (err)
+		return err;
 	struct iattr ia = { .ia_valid = ATTR_CTIME | ATTR_MTIME | ATTR_ATIME };
 	if (times && times[0].tv_nsec == UTIME_NOW && times[1].tv_nsec == UTIME_NOW)
 		times = NULL;
@@ -458,7 +482,7 @@ static int vfs_utimes(const struct path *path, struct timespec64 *times)
 		ia.ia_valid |= ATTR_TOUCH;
 	}
 	mutex_lock(&inode->i_mutex);
-	int err = notify_change(path->dentry, &ia);
+	err = notify_change(path->dentry, &ia);
 	mutex_unlock(&inode->i_mutex);
 	return err;
 }

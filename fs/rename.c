@@ -166,6 +166,9 @@ static long do_renameat2(int olddfd, const char *oldname, int newdfd, const char
 		err = -EEXIST;
 	if (new_type != LAST_NORM)
 		goto out_new;
+	err = mnt_want_write(&old_path);
+	if (err)
+		goto out_new;
 
 	struct dentry *old_parent = old_path.dentry, *new_parent = new_path.dentry;
 	struct dentry *trap = lock_rename(new_parent, old_parent);

@@ -357,6 +357,7 @@ void setattr_copy(struct inode *inode, const struct iattr *attr);
 int simple_setattr(struct dentry *dentry, struct iattr *attr);
 bool inode_owner_or_capable(const struct inode *inode);
 int inode_newsize_ok(const struct inode *inode, loff_t offset);
+int mnt_want_write(const struct path *path);
 int generic_write_check_limits(loff_t pos, size_t *count);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);

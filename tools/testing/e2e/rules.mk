@@ -2,6 +2,7 @@
 #   make e2e          on Lucid
 #   make e2e-linux    the same on Debian's kernel (also part of `make test-linux`)
 # `make test` runs them as the step "e2e" (scripts/run-tests.sh).
+TEST_STEPS += e2e
 E2E_LINUX_KERNEL = $(lastword $(sort $(wildcard /boot/vmlinuz-*)))
 
 e2e: kernel initramfs

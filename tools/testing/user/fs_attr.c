@@ -277,6 +277,24 @@ static void test_rename(void)
 	CHECK_ERRNO("rename_onto_mountpoint_gives_ebusy", rename("/fa/d2", "/fa/mnt"), EBUSY);
 	CHECK("rename_inside_mount", rename("/fa/mnt/x", "/fa/mnt/y") == 0 && stat("/fa/mnt/y", &st) == 0);
 	CHECK("umount_after_exdev", umount2("/fa/mnt", 0) == 0 && rmdir("/fa/mnt") == 0);
+
+	/* A read-only filesystem: every change is EROFS. */
+	struct timespec ts[2] = { { 1, 0 }, { 2, 0 } };
+	CHECK("mount_tmpfs_then_remount_ro", mkdir("/fa/ro", 0755) == 0 &&
+	      mount("none", "/fa/ro", "tmpfs", 0, NULL) == 0 && mkfile("/fa/ro/f", 0644) == 0 &&
+	      mkdir("/fa/ro/d", 0755) == 0 &&
+	      mount(NULL, "/fa/ro", NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0);
+	CHECK_ERRNO("chmod_on_ro_gives_erofs", chmod("/fa/ro/f", 0600), EROFS);
+	CHECK_ERRNO("chown_on_ro_gives_erofs", chown("/fa/ro/f", 1, 1), EROFS);
+	CHECK_ERRNO("utimensat_on_ro_gives_erofs", utimensat(AT_FDCWD, "/fa/ro/f", ts, 0), EROFS);
+	CHECK_ERRNO("utimensat_now_on_ro_gives_erofs", utimensat(AT_FDCWD, "/fa/ro/f", NULL, 0), EROFS);
+	CHECK_ERRNO("truncate_on_ro_gives_erofs", truncate("/fa/ro/f", 0), EROFS);
+	CHECK_ERRNO("rename_on_ro_gives_erofs", rename("/fa/ro/f", "/fa/ro/g"), EROFS);
+	CHECK_ERRNO("rename_dir_on_ro_gives_erofs", rename("/fa/ro/d", "/fa/ro/e"), EROFS);
+	CHECK_ERRNO("mknod_on_ro_gives_erofs", mknod("/fa/ro/p", S_IFIFO | 0644, 0), EROFS);
+	CHECK_ERRNO("access_write_on_ro_gives_erofs", access("/fa/ro/f", W_OK), EROFS);
+	CHECK("access_read_on_ro", access("/fa/ro/f", R_OK) == 0);
+	CHECK("umount_ro", umount2("/fa/ro", 0) == 0 && rmdir("/fa/ro") == 0);
 }
 
 static void test_mknod(void)
