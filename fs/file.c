@@ -18,6 +18,8 @@
 #include <linux/err.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/sched.h>
+#include <uapi/linux/fs.h>
+#include <linux/syscalls.h>
 
 static void fdtable_init_embedded(struct files_struct *files)
 {
@@ -422,4 +424,48 @@ void do_close_on_exec(struct files_struct *files)
 		spin_lock(&files->file_lock);
 	}
 	spin_unlock(&files->file_lock);
+}
+
+/* close_range: close (or, with CLOSE_RANGE_CLOEXEC, mark close-on-exec)
+ * every open fd in [fd, max_fd]; CLOSE_RANGE_UNSHARE first gives a table
+ * shared through CLONE_FILES its own copy. */
+long sys_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags)
+{
+	if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC))
+		return -EINVAL;
+	if (fd > max_fd)
+		return -EINVAL;
+	struct files_struct *files = current->files;
+	if (!files)
+		return 0;
+	if (flags & CLOSE_RANGE_UNSHARE) {
+		struct files_struct *displaced;
+		int err = unshare_files(&displaced);
+		if (err)
+			return err;
+		if (displaced)
+			put_files_struct(displaced);
+		files = current->files;
+	}
+	spin_lock(&files->file_lock);
+	for (unsigned int i = fd; i <= max_fd && i < files->fdt.max_fds; i++) {
+		struct fdtable *t = &files->fdt;
+		struct file *f = t->fd[i];
+		if (!f)
+			continue;
+		if (flags & CLOSE_RANGE_CLOEXEC) {
+			set_bit(i, t->close_on_exec);
+			continue;
+		}
+		t->fd[i] = NULL;
+		clear_bit(i, t->close_on_exec);
+		__put_unused_fd(files, i);
+		spin_unlock(&files->file_lock);
+		filp_close(f);	/* may sleep: ->release */
+		spin_lock(&files->file_lock);
+		if (i == UINT_MAX)
+			break;
+	}
+	spin_unlock(&files->file_lock);
+	return 0;
 }

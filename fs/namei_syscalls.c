@@ -11,6 +11,7 @@
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
 #include <linux/fs_struct.h>
+#include <linux/sched.h>
 #include <linux/kdev_t.h>
 #include <uapi/linux/fcntl.h>
 
@@ -185,13 +186,18 @@ static int link_op(struct inode *dir, struct dentry *d, const void *arg)
 long sys_linkat(int olddfd, const char __user *oldname, int newdfd,
 		const char __user *newname, int flags)
 {
-	if (flags & ~AT_SYMLINK_FOLLOW)
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
+	/* AT_EMPTY_PATH links the file open on olddfd itself; Linux asks for
+	 * CAP_DAC_READ_SEARCH (root here), else the empty name is ENOENT. */
+	unsigned int how = flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0;
+	if ((flags & AT_EMPTY_PATH) && current->cred.euid == 0)
+		how |= LOOKUP_EMPTY;
 	char *name = getname(oldname);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	struct path old;
-	long err = filename_lookup(olddfd, name, flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0, &old);
+	long err = filename_lookup(olddfd, name, how, &old);
 	putname(name);
 	if (err)
 		return err;
@@ -212,8 +218,10 @@ long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf, int 
 	char *name = getname(pathname);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
+	/* An empty name reads the symlink open on dfd (O_PATH|O_NOFOLLOW). */
 	struct path p;
-	long err = filename_lookup(dfd, name, 0, &p);
+	bool empty = !*name;
+	long err = filename_lookup(dfd, name, LOOKUP_EMPTY, &p);
 	putname(name);
 	if (err)
 		return err;
@@ -222,7 +230,7 @@ long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf, int 
 	if (S_ISLNK(inode->i_mode) && inode->i_op && inode->i_op->get_link)
 		target = inode->i_op->get_link(p.dentry, inode);
 	if (!target)
-		err = -EINVAL;
+		err = empty ? -ENOENT : -EINVAL;
 	else {
 		size_t len = min(strlen(target), (size_t)bufsiz);
 		err = copy_to_user(buf, target, len) ? -EFAULT : (long)len;

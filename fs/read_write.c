@@ -409,6 +409,34 @@ long sys_pwritev(unsigned long fd, const struct iovec __user *vec, unsigned long
 	return rw_vec_positioned(fd, vec, vlen, (loff_t)pos_l, true);
 }
 
+/* preadv2/pwritev2: pos -1 means the file position. RWF_HIPRI, RWF_DSYNC
+ * and RWF_SYNC change nothing for memory filesystems; [LINUX-DIFF]
+ * RWF_NOWAIT and RWF_APPEND are EOPNOTSUPP (as for a file that cannot do
+ * them). */
+static long rw_vec2(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		    unsigned long pos_l, int flags, bool write)
+{
+	if (flags & ~(RWF_HIPRI | RWF_DSYNC | RWF_SYNC))
+		return -EOPNOTSUPP;
+	if ((loff_t)pos_l == -1)
+		return rw_vec_fpos(fd, vec, vlen, write);
+	return rw_vec_positioned(fd, vec, vlen, (loff_t)pos_l, write);
+}
+
+long sys_preadv2(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		 unsigned long pos_l, unsigned long pos_h, int flags)
+{
+	(void)pos_h;
+	return rw_vec2(fd, vec, vlen, pos_l, flags, false);
+}
+
+long sys_pwritev2(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		  unsigned long pos_l, unsigned long pos_h, int flags)
+{
+	(void)pos_h;
+	return rw_vec2(fd, vec, vlen, pos_l, flags, true);
+}
+
 /* sendfile: copy from in_fd to out_fd in the kernel, through one bounce
  * buffer. With offset, in_fd's f_pos is left alone and *offset advances;
  * without, in_fd's f_pos does. A short write puts the unwritten input

@@ -18,6 +18,11 @@ long sys_pwritev(unsigned long fd, const struct iovec __user *vec, unsigned long
 		 unsigned long pos_l, unsigned long pos_h);
 long sys_lseek(unsigned int fd, long offset, unsigned int whence);
 long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count);
+long sys_preadv2(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		 unsigned long pos_l, unsigned long pos_h, int flags);
+long sys_pwritev2(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		  unsigned long pos_l, unsigned long pos_h, int flags);
+long sys_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags);
 long sys_open(const char __user *filename, int flags, unsigned short mode);
 long sys_openat(int dfd, const char __user *filename, int flags, unsigned short mode);
 long sys_creat(const char __user *pathname, unsigned short mode);

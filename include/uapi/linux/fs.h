@@ -8,4 +8,15 @@
 #define SEEK_DATA 3
 #define SEEK_HOLE 4
 #define SEEK_MAX  SEEK_HOLE
+
+/* preadv2/pwritev2 flags */
+#define RWF_HIPRI  0x00000001
+#define RWF_DSYNC  0x00000002
+#define RWF_SYNC   0x00000004
+#define RWF_NOWAIT 0x00000008
+#define RWF_APPEND 0x00000010
+
+/* close_range flags (Linux UAPI <linux/close_range.h>) */
+#define CLOSE_RANGE_UNSHARE (1U << 1)
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif

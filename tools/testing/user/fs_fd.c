@@ -234,6 +234,51 @@ static void test_sendfile(void)
 	close(out);
 }
 
+static void test_newer_calls(void)
+{
+	char buf[16];
+	/* preadv2/pwritev2: -1 is the file position, other offsets leave it */
+	int fd = sys_open("/fdt/p2", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	struct iovec w = { "abcdef", 6 };
+	CHECK("pwritev2_at_fpos", syscall(SYS_pwritev2, fd, &w, 1, -1L, 0L, 0) == 6 && lseek(fd, 0, SEEK_CUR) == 6);
+	struct iovec r = { buf, 3 };
+	memset(buf, 0, sizeof(buf));
+	CHECK("preadv2_at_offset_leaves_fpos", syscall(SYS_preadv2, fd, &r, 1, 2L, 0L, 0) == 3 &&
+	      !memcmp(buf, "cde", 3) && lseek(fd, 0, SEEK_CUR) == 6);
+	lseek(fd, 1, SEEK_SET);
+	CHECK("preadv2_minus_one_uses_fpos", syscall(SYS_preadv2, fd, &r, 1, -1L, 0L, 0) == 3 &&
+	      !memcmp(buf, "bcd", 3) && lseek(fd, 0, SEEK_CUR) == 4);
+	CHECK_ERRNO("preadv2_unknown_flag_gives_eopnotsupp", syscall(SYS_preadv2, fd, &r, 1, 0L, 0L, 0x100), EOPNOTSUPP);
+	CHECK_ERRNO("preadv2_console_offset_gives_espipe", syscall(SYS_preadv2, 1, &r, 1, 0L, 0L, 0), ESPIPE);
+	close(fd);
+
+	/* close_range */
+	int a = sys_open("/fdt/p2", O_RDONLY, 0), b = dup(a), c = dup(a);
+	CHECK("close_range_cloexec_marks", syscall(SYS_close_range, b, c, 4 /* CLOSE_RANGE_CLOEXEC */) == 0 &&
+	      fcntl(b, F_GETFD) == FD_CLOEXEC && fcntl(c, F_GETFD) == FD_CLOEXEC && fcntl(a, F_GETFD) == 0);
+	CHECK("close_range_closes", syscall(SYS_close_range, b, ~0U, 0) == 0 && fcntl(b, F_GETFD) == -1 &&
+	      fcntl(c, F_GETFD) == -1 && fcntl(a, F_GETFD) == 0);
+	CHECK_ERRNO("close_range_reversed_gives_einval", syscall(SYS_close_range, 5, 4, 0), EINVAL);
+	CHECK_ERRNO("close_range_bad_flag_gives_einval", syscall(SYS_close_range, 50, 60, 1), EINVAL);
+	close(a);
+
+	/* readlinkat and linkat on the fd itself (AT_EMPTY_PATH; we are root) */
+	CHECK("symlink_for_empty_path", symlink("some/target", "/fdt/sl2") == 0);
+	int l = sys_open("/fdt/sl2", O_PATH | O_NOFOLLOW, 0);
+	memset(buf, 0, sizeof(buf));
+	CHECK("readlinkat_empty_reads_the_fd_link", l >= 0 && readlinkat(l, "", buf, sizeof(buf)) == 11 &&
+	      !memcmp(buf, "some/target", 11));
+	close(l);
+	int f = sys_open("/fdt/p2", O_RDONLY, 0);
+	CHECK_ERRNO("readlinkat_empty_on_file_gives_enoent", readlinkat(f, "", buf, sizeof(buf)), ENOENT);
+	CHECK("linkat_empty_path_links_the_fd", linkat(f, "", AT_FDCWD, "/fdt/p2link", AT_EMPTY_PATH) == 0);
+	struct stat s1, s2;
+	CHECK("linkat_empty_path_same_inode", stat("/fdt/p2link", &s1) == 0 && fstat(f, &s2) == 0 &&
+	      s1.st_ino == s2.st_ino && s2.st_nlink == 2);
+	CHECK_ERRNO("linkat_empty_without_flag_gives_enoent", linkat(f, "", AT_FDCWD, "/fdt/p2link2", 0), ENOENT);
+	close(f);
+}
+
 static void test_dup_fcntl_ioctl(void)
 {
 	char buf[8];
@@ -501,6 +546,7 @@ int main(int argc, char **argv)
 	test_open_close_rw();
 	test_vectors_and_positions();
 	test_sendfile();
+	test_newer_calls();
 	test_dup_fcntl_ioctl();
 	test_rlimit();
 	test_dirs_cwd_dirfd();
