@@ -1,5 +1,6 @@
 /* Small system calls about the calling process and the machine. */
 #include <linux/kernel.h>
+#include <linux/fs.h>
 #include <linux/utsname.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
@@ -128,7 +129,8 @@ struct sysinfo {
 };
 
 /* As Linux on 64-bit: sizes in bytes (mem_unit 1), loads in 1/65536. No
- * swap, no block devices (bufferram 0), no high memory. */
+ * swap, no block devices (bufferram 0), no high memory; sharedram is the
+ * tmpfs file pages (/proc/meminfo Shmem). */
 long sys_sysinfo(struct sysinfo __user *uinfo)
 {
 	struct sysinfo si;
@@ -139,6 +141,7 @@ long sys_sysinfo(struct sysinfo __user *uinfo)
 		si.loads[i] = READ_ONCE(avenrun[i]) << (16 - FSHIFT);
 	si.totalram = totalram_pages() * PAGE_SIZE;
 	si.freeram = nr_free_pages() * PAGE_SIZE;
+	si.sharedram = (unsigned long)atomic64_read(&tmpfs_nr_pages) * PAGE_SIZE;	/* shmem: tmpfs pages */
 	si.procs = (unsigned short)atomic_read(&nr_threads);
 	si.mem_unit = 1;
 	return copy_to_user(uinfo, &si, sizeof(si)) ? -EFAULT : 0;

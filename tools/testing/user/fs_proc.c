@@ -266,6 +266,8 @@ static void check_system(void)
 	CHECK("meminfo_total_within_qemu_m", total > 128 * 1024 && total <= 256 * 1024);
 	CHECK("meminfo_free_below_total", freek > 0 && freek <= total);
 	CHECK("meminfo_available_present", field_after(text, "MemAvailable:") >= 0);
+	CHECK("meminfo_shmem_is_sysinfo_shared", (unsigned long long)field_after(text, "\nShmem:") * 1024 ==
+	      (unsigned long long)si.sharedram * si.mem_unit);
 	CHECK("meminfo_unit_kb", strstr(text, "MemTotal:") && strstr(strstr(text, "MemTotal:"), " kB\n"));
 
 	unsigned long up_s, up_cs, idle_s, idle_cs;
@@ -327,6 +329,10 @@ static void check_system(void)
 			count++;
 	CHECK("cpuinfo_one_block_per_cpu", count >= 1 && count == cpus);
 	CHECK("cmdline_has_rdinit", slurp("/proc/cmdline") > 0 && strstr(text, "rdinit=/init"));
+	CHECK("vmstat_counts_faults", slurp("/proc/vmstat") > 0 && field_after(text, "\npgfault ") > 0 &&
+	      field_after(text, "nr_free_pages ") > 0);
+	CHECK("buddyinfo_format", slurp("/proc/buddyinfo") > 0 && !strncmp(text, "Node 0, zone ", 13));
+	CHECK("slabinfo_header", slurp("/proc/slabinfo") > 0 && !strncmp(text, "slabinfo - version: 2.1\n", 24));
 	CHECK("interrupts_header", slurp("/proc/interrupts") > 0 && strstr(text, "CPU0"));
 	CHECK("devices_sections", slurp("/proc/devices") > 0 && !strncmp(text, "Character devices:\n", 19) &&
 	      strstr(text, "\nBlock devices:\n"));
