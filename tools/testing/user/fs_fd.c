@@ -126,6 +126,14 @@ static void test_open_close_rw(void)
 	CHECK_ERRNO("open_under_a_file_gives_enotdir", sys_open("/fdt/a/x", O_RDONLY, 0), ENOTDIR);
 	CHECK_ERRNO("open_creat_missing_dir_gives_enoent", sys_open("/fdt/nodir/x", O_RDWR | O_CREAT, 0600), ENOENT);
 	CHECK_ERRNO("open_creat_trailing_slash_gives_eisdir", sys_open("/fdt/newdir/", O_RDWR | O_CREAT, 0600), EISDIR);
+	CHECK_ERRNO("open_creat_existing_file_slash_gives_eisdir", sys_open("/fdt/a/", O_RDWR | O_CREAT, 0600), EISDIR);
+	CHECK_ERRNO("open_existing_file_slash_gives_enotdir", sys_open("/fdt/a/", O_RDONLY, 0), ENOTDIR);
+	CHECK("symlink_to_dir_for_nofollow", symlink("/fdt", "/fdt/dirln") == 0);
+	CHECK_ERRNO("open_nofollow_directory_on_symlink_gives_enotdir",
+		    sys_open("/fdt/dirln", O_RDONLY | O_DIRECTORY | O_NOFOLLOW, 0), ENOTDIR);
+	int dl = sys_open("/fdt/dirln", O_RDONLY | O_DIRECTORY, 0);
+	CHECK("open_directory_follows_symlink_to_dir", dl >= 0);
+	close(dl);
 	CHECK("symlink_for_nofollow", symlink("a", "/fdt/ln") == 0);
 	CHECK_ERRNO("open_nofollow_symlink_gives_eloop", sys_open("/fdt/ln", O_RDONLY | O_NOFOLLOW, 0), ELOOP);
 	fd = sys_open("/fdt/ln", O_RDONLY, 0);
