@@ -49,23 +49,38 @@ static void exit_mm(struct task_struct *tsk)
 	mmput(mm);
 }
 
-/* Hand the children of @tsk to init, and hang up process groups this exit
- * orphans with stopped members in them; tasklist_lock held. */
+/* tasklist_lock held: who adopts the orphans of @tsk? The nearest living
+ * ancestor that asked to (PR_SET_CHILD_SUBREAPER), else init. */
+static struct task_struct *find_new_reaper(struct task_struct *tsk)
+{
+	for (struct task_struct *a = tsk->real_parent; a && a != child_reaper && a->pid > 0; a = a->real_parent)
+		if (a->is_child_subreaper && !(a->flags & PF_EXITING) && !a->exit_state)
+			return a;
+	return child_reaper;
+}
+
+/* Hand the children of @tsk to their new reaper (init, or a subreaper),
+ * send those that asked their PR_SET_PDEATHSIG signal, and hang up process
+ * groups this exit orphans with stopped members in them; tasklist_lock
+ * held. */
 static void forget_original_parent(struct task_struct *tsk)
 {
-	struct task_struct *c, *n;
+	struct task_struct *c, *n, *reaper = find_new_reaper(tsk);
+	struct sigpending_info info = { .code = SI_USER, .pid = tsk->tgid, .uid = tsk->cred.uid };
 	LIST_HEAD(moved);
 	bool zombie = false;
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
-		c->real_parent = c->parent = child_reaper;
+		c->real_parent = c->parent = reaper;
 		list_move_tail(&c->sibling, &moved);
 		zombie |= c->exit_state == EXIT_ZOMBIE;
+		if (c->pdeath_signal && !c->exit_state)
+			send_signal(c, c->pdeath_signal, &info);
 	}
 	if (tsk->mm || tsk->signals)
 		kill_orphaned_pgrps(tsk, &moved);
-	list_splice_init(&moved, &child_reaper->children);
+	list_splice_init(&moved, &reaper->children);
 	if (zombie)
-		wake_up_interruptible_all(&child_reaper->wait_chldexit);
+		wake_up_interruptible_all(&reaper->wait_chldexit);
 }
 
 void do_exit(long code)

@@ -47,6 +47,8 @@ struct task_struct *alloc_task_struct(void)
 	init_waitqueue_head(&t->wait_chldexit);
 	t->start_time = ktime_get_ns();
 	t->restart_block.fn = do_no_restart_syscall;
+	t->dumpable = 1;
+	t->timer_slack_ns = 50000;
 	itimer_init_task(t);
 	rlimits_init(t);
 	atomic_inc(&nr_threads);
@@ -209,6 +211,10 @@ static long kernel_clone(unsigned long flags, unsigned long newsp, int __user *p
 	p->session = parent->session;
 	p->exit_signal = flags & CSIGNAL;
 	rlimits_fork(p, parent);
+	p->no_new_privs = parent->no_new_privs;
+	p->keep_caps = parent->keep_caps;
+	p->dumpable = parent->dumpable;
+	p->timer_slack_ns = parent->timer_slack_ns;
 	err = -ENOMEM;
 	if (fpu_copy(p, parent))
 		goto fail;

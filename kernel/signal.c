@@ -232,7 +232,7 @@ static void flush_sig(struct task_signals *s, int sig)
  * have written one (RLIMIT_CORE at least a page). */
 static int exit_code_for(int sig)
 {
-	if (sig_kernel_coredump(sig) && task_rlimit(current, RLIMIT_CORE) >= PAGE_SIZE)
+	if (sig_kernel_coredump(sig) && current->dumpable && task_rlimit(current, RLIMIT_CORE) >= PAGE_SIZE)
 		return sig | 0x80;
 	return sig;
 }

@@ -1,5 +1,6 @@
 /* Small system calls about the calling process and the machine. */
 #include <linux/kernel.h>
+#include <linux/fs.h>
 #include <linux/utsname.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
@@ -128,7 +129,8 @@ struct sysinfo {
 };
 
 /* As Linux on 64-bit: sizes in bytes (mem_unit 1), loads in 1/65536. No
- * swap, no block devices (bufferram 0), no high memory. */
+ * swap, no block devices (bufferram 0), no high memory; sharedram is the
+ * tmpfs file pages (/proc/meminfo Shmem). */
 long sys_sysinfo(struct sysinfo __user *uinfo)
 {
 	struct sysinfo si;
@@ -139,6 +141,7 @@ long sys_sysinfo(struct sysinfo __user *uinfo)
 		si.loads[i] = READ_ONCE(avenrun[i]) << (16 - FSHIFT);
 	si.totalram = totalram_pages() * PAGE_SIZE;
 	si.freeram = nr_free_pages() * PAGE_SIZE;
+	si.sharedram = (unsigned long)atomic64_read(&tmpfs_nr_pages) * PAGE_SIZE;	/* shmem: tmpfs pages */
 	si.procs = (unsigned short)atomic_read(&nr_threads);
 	si.mem_unit = 1;
 	return copy_to_user(uinfo, &si, sizeof(si)) ? -EFAULT : 0;
@@ -774,34 +777,98 @@ long sys_setsid(void)
 
 /* ---- prctl ---- */
 
+#define PR_SET_PDEATHSIG 1
+#define PR_GET_PDEATHSIG 2
+#define PR_GET_DUMPABLE 3
+#define PR_SET_DUMPABLE 4
+#define PR_GET_KEEPCAPS 7
+#define PR_SET_KEEPCAPS 8
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16
+#define PR_GET_SECCOMP 21
+#define PR_CAPBSET_READ 23
+#define PR_SET_TIMERSLACK 29
+#define PR_GET_TIMERSLACK 30
+#define PR_SET_CHILD_SUBREAPER 36
+#define PR_GET_CHILD_SUBREAPER 37
+#define PR_SET_NO_NEW_PRIVS 38
+#define PR_GET_NO_NEW_PRIVS 39
+#define PR_GET_TID_ADDRESS 40
+#define CAP_LAST_CAP 40
 
-/* The process name (comm, what ps and /proc/<pid>/stat show): busybox
- * names its forked applets with it. Other options are EINVAL, logged once.
- * [c]: only the task itself writes its comm; /proc readers copy it. */
-long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
-	       unsigned long arg5)
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)
 {
-	char comm[TASK_COMM_LEN];
-	(void)arg3;
-	(void)arg4;
-	(void)arg5;
+	struct task_struct *me = current;
+	unsigned long flags;
+	char name[TASK_COMM_LEN];
+
 	switch (option) {
+	case PR_SET_PDEATHSIG:
+		if (arg2 > _NSIG)
+			return -EINVAL;
+		spin_lock_irqsave(&tasklist_lock, flags);
+		me->pdeath_signal = (int)arg2;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(me->pdeath_signal, (int __user *)arg2);
+	case PR_GET_DUMPABLE:
+		return me->dumpable;
+	case PR_SET_DUMPABLE:
+		if (arg2 > 1)
+			return -EINVAL;	/* 2 (root-only dumps) is not for prctl, as on Linux */
+		me->dumpable = (u8)arg2;
+		return 0;
+	case PR_GET_KEEPCAPS:
+		return me->keep_caps;
+	case PR_SET_KEEPCAPS:
+		if (arg2 > 1)
+			return -EINVAL;
+		me->keep_caps = arg2;
+		return 0;
 	case PR_SET_NAME: {
-		long n = strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm) - 1);
+		long n = strncpy_from_user(name, (const char __user *)arg2, sizeof(name) - 1);
 		if (n < 0)
 			return -EFAULT;
-		comm[n] = 0;	/* longer names are cut at 15 bytes, as Linux */
-		memcpy(current->comm, comm, sizeof(comm));
+		name[n] = 0;
+		memcpy(me->comm, name, sizeof(name));
 		return 0;
 	}
 	case PR_GET_NAME:
-		memcpy(comm, current->comm, sizeof(comm));
-		comm[TASK_COMM_LEN - 1] = 0;
-		return copy_to_user((char __user *)arg2, comm, sizeof(comm)) ? -EFAULT : 0;
+		memcpy(name, me->comm, sizeof(name));
+		name[sizeof(name) - 1] = 0;
+		return copy_to_user((char __user *)arg2, name, sizeof(name)) ? -EFAULT : 0;
+	case PR_GET_SECCOMP:
+		return 0;	/* no seccomp filter: mode 0 */
+	case PR_CAPBSET_READ:
+		if (arg2 > CAP_LAST_CAP)
+			return -EINVAL;
+		return 1;	/* [LINUX-DIFF] no capability sets: every capability is in the bounding set */
+	case PR_SET_TIMERSLACK:
+		me->timer_slack_ns = (long)arg2 <= 0 ? 50000 : arg2;
+		return 0;
+	case PR_GET_TIMERSLACK:
+		return (long)me->timer_slack_ns;
+	case PR_SET_CHILD_SUBREAPER:
+		spin_lock_irqsave(&tasklist_lock, flags);
+		me->is_child_subreaper = arg2 != 0;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)me->is_child_subreaper, (int __user *)arg2);
+	case PR_SET_NO_NEW_PRIVS:
+		if (arg2 != 1 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		me->no_new_privs = true;
+		return 0;
+	case PR_GET_NO_NEW_PRIVS:
+		if (arg2 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		return me->no_new_privs;
+	case PR_GET_TID_ADDRESS:
+		return put_user((unsigned long)me->clear_child_tid, (unsigned long __user *)arg2);
 	default:
-		pr_warn_once("prctl: option %d not implemented (EINVAL)\n", option);
+		pr_info_once("%s[%d]: prctl option %d not supported\n", me->comm, me->pid, option);
 		return -EINVAL;
 	}
 }

@@ -265,6 +265,22 @@ const struct file_operations tty_fops = {
 	.open = tty_open,
 };
 
+dev_t tty_devnum_of_session(pid_t sid, pid_t *fg_pgrp)
+{
+	unsigned long flags;
+	dev_t dev = 0;
+	*fg_pgrp = -1;
+	if (sid <= 0)
+		return 0;
+	spin_lock_irqsave(&console_tty.lock, flags);
+	if (console_tty.session == sid) {
+		dev = MKDEV(TTY_MAJOR, 64);	/* the console is ttyS0, as Linux reports it */
+		*fg_pgrp = console_tty.pgrp ? console_tty.pgrp : -1;
+	}
+	spin_unlock_irqrestore(&console_tty.lock, flags);
+	return dev;
+}
+
 static int __init tty_init(void)
 {
 	console_tty.ops = &serial_tty_ops;

@@ -14,6 +14,8 @@
 #include <linux/ktime.h>
 #include <linux/seq_file.h>
 #include <linux/smp.h>
+#include <linux/tty.h>
+#include <linux/kdev_t.h>
 #include <linux/signal_types.h>
 #include <uapi/asm/signal.h>
 #include <asm/page.h>
@@ -193,9 +195,13 @@ static int proc_pid_stat(struct seq_file *m, struct task_struct *t, bool whole)
 	}
 	task_sig_masks(t, &pnd, &blk, &ign, &cgt);
 	int nice = t->static_prio - 120;
+	pid_t tpgid;
+	dev_t tty = tty_devnum_of_session(t->session, &tpgid);
+	/* Linux's new_encode_dev: minor's low byte, major, the rest of minor. */
+	unsigned int tty_nr = (MINOR(tty) & 0xff) | (MAJOR(tty) << 8) | ((MINOR(tty) & ~0xffu) << 12);
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu %llu %llu %lld %lld %d %d %d 0 %llu %lu %ld %llu ",
 		   t->pid, t->comm, state, ti.ppid, t->pgrp, t->session,
-		   0 /* tty_nr: no controlling tty yet */, -1 /* tpgid */, t->flags,
+		   tty_nr, tpgid, t->flags,
 		   min_flt, ti.cmin_flt, maj_flt, ti.cmaj_flt,
 		   ns_to_clock_t(ut), ns_to_clock_t(st),
 		   (long long)ns_to_clock_t(ti.cutime), (long long)ns_to_clock_t(ti.cstime),

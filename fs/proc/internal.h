@@ -85,6 +85,10 @@ extern const struct proc_entry proc_root_entries[];
 
 /* The generators of the static files (fs/proc/{meminfo,cpuinfo,stat,...}.c). */
 int meminfo_proc_show(struct seq_file *m, void *v);
+int vmstat_proc_show(struct seq_file *m, void *v);
+int buddyinfo_proc_show(struct seq_file *m, void *v);
+int slabinfo_proc_show(struct seq_file *m, void *v);
+int vmallocinfo_proc_show(struct seq_file *m, void *v);
 int cpuinfo_proc_show(struct seq_file *m, void *v);
 int stat_proc_show(struct seq_file *m, void *v);
 int uptime_proc_show(struct seq_file *m, void *v);

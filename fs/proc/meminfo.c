@@ -6,6 +6,7 @@
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/fs.h>
+#include <linux/slab.h>
 #include <asm/page.h>
 #include "internal.h"
 
@@ -73,4 +74,60 @@ int meminfo_proc_show(struct seq_file *m, void *v)
 	seq_printf(m, "%-16s%8lu kB\n", "Hugepagesize:", 2048UL);
 	show_kb(m, "Hugetlb:", 0);
 	return 0;
+}
+
+extern atomic64_t nr_page_faults, nr_cow_faults;	/* mm/memory.c */
+
+/* /proc/vmstat: the counters Lucid keeps, under Linux's names (a subset:
+ * tools look names up, they do not count lines). */
+int vmstat_proc_show(struct seq_file *m, void *v)
+{
+	struct mem_stats st;
+	(void)v;
+	mem_get_stats(&st);
+	seq_printf(m, "nr_free_pages %lu\n", st.free_pages);
+	seq_printf(m, "nr_slab_unreclaimable %lu\n", st.slab_pages);
+	seq_printf(m, "nr_page_table_pages %lu\n", st.pgtable_pages);
+	seq_printf(m, "nr_shmem %lld\n", (long long)atomic64_read(&tmpfs_nr_pages));
+	seq_printf(m, "pgfault %lld\n", (long long)atomic64_read(&nr_page_faults));
+	seq_printf(m, "pgmajfault 0\n");
+	seq_printf(m, "cow_fault %lld\n", (long long)atomic64_read(&nr_cow_faults));
+	return 0;
+}
+
+/* The allocators' own formatters print into a buffer; a bigger one is
+ * tried while the text fills it. */
+static int show_buffered(struct seq_file *m, int (*fn)(char *buf, size_t size))
+{
+	for (size_t size = 16384; size <= (1UL << 20); size *= 4) {
+		char *buf = kmalloc(size, GFP_KERNEL);
+		if (!buf)
+			return -ENOMEM;
+		int len = fn(buf, size);
+		if ((size_t)len < size - 1) {
+			seq_write(m, buf, len);
+			kfree(buf);
+			return 0;
+		}
+		kfree(buf);
+	}
+	return -ENOMEM;
+}
+
+int buddyinfo_proc_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	return show_buffered(m, buddyinfo_show);
+}
+
+int slabinfo_proc_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	return show_buffered(m, slabinfo_show);
+}
+
+int vmallocinfo_proc_show(struct seq_file *m, void *v)
+{
+	(void)v;
+	return show_buffered(m, vmallocinfo_show);
 }

@@ -172,6 +172,7 @@ static int proc_mounts_link(struct proc_inode *pi, char *buf)
 }
 
 const struct proc_entry proc_root_entries[] = {
+	RO("buddyinfo", buddyinfo_proc_show),
 	RO("cmdline", cmdline_proc_show),
 	RO("cpuinfo", cpuinfo_proc_show),
 	RO("devices", devices_proc_show),
@@ -182,10 +183,13 @@ const struct proc_entry proc_root_entries[] = {
 	RO("meminfo", meminfo_proc_show),
 	{ .name = "mounts", .mode = S_IFLNK | 0777, .link = proc_mounts_link },
 	{ .name = "self", .mode = S_IFLNK | 0777, .link = proc_self_link },
+	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = slabinfo_proc_show },
 	RO("stat", stat_proc_show),
 	{ .name = "sys", .mode = S_IFDIR | 0555, .kind = PROC_STATIC, .children = proc_sys_entries },
 	{ .name = "thread-self", .mode = S_IFLNK | 0777, .link = proc_thread_self_link },
 	RO("uptime", uptime_proc_show),
 	RO("version", version_proc_show),
+	{ .name = "vmallocinfo", .mode = S_IFREG | 0400, .show = vmallocinfo_proc_show },
+	RO("vmstat", vmstat_proc_show),
 	{ 0 }
 };

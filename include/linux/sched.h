@@ -170,6 +170,13 @@ struct task_struct {
 	unsigned long cnvcsw, cnivcsw;	/* [t] those of reaped children */
 
 	struct restart_block restart_block;	/* [c] */
+	/* prctl(2) state */
+	int pdeath_signal;		/* [t] sent to us when our parent exits; 0 at fork */
+	bool is_child_subreaper;	/* [t] orphaned descendants come to us, not init */
+	bool no_new_privs;		/* [c] inherited, never cleared */
+	bool keep_caps;			/* [c] */
+	u8 dumpable;			/* [c] 1: core dumps allowed (SUID_DUMP_USER), 0: not */
+	unsigned long timer_slack_ns;	/* [c] */
 	struct rlimit64 rlim[RLIM_NLIMITS];	/* [rl] rlimit_lock (kernel/sys.c); copied at fork */
 	/* Interval timers [it] itimer_lock (kernel/time/itimer.c); not
 	 * inherited by fork, kept by exec. */

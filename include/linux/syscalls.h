@@ -75,7 +75,6 @@ long sys_times(struct tms __user *buf);
 long sys_uname(struct new_utsname __user *name);
 long sys_syslog(int type, char __user *buf, int len);
 long sys_sethostname(const char __user *name, int len);
-long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 long sys_setdomainname(const char __user *name, int len);
 long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
@@ -137,6 +136,7 @@ long sys_setpriority(int which, int who, int niceval);
 long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask);
 long sys_sched_setaffinity(pid_t pid, unsigned int len, const unsigned long __user *user_mask);
 struct getcpu_cache;
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 long sys_getcpu(unsigned __user *cpup, unsigned __user *nodep, struct getcpu_cache __user *unused);
 /* fs/namei_syscalls.c */
 long sys_mkdir(const char __user *pathname, unsigned short mode);

@@ -75,4 +75,7 @@ void n_tty_set_termios(struct tty_struct *tty);
  * (the receive interrupt calls it). */
 void tty_signal_pgrp(struct tty_struct *tty, int sig);
 extern struct tty_struct console_tty;
+/* /proc/<pid>/stat's tty_nr and tpgid: the device number of the tty whose
+ * session is sid (0 if none) and its foreground group (-1 if none). */
+dev_t tty_devnum_of_session(pid_t sid, pid_t *fg_pgrp);
 #endif

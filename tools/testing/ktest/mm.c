@@ -102,9 +102,14 @@ KTEST(vmalloc, round_trip_and_guard)
 
 /* Every CPU hammers the page allocator at once; afterwards no page is
  * missing. The threads exist during both counts, so only the allocator's
- * own bookkeeping is compared: the count must be exact. */
+ * own bookkeeping is compared: the count must be exact.
+ * A task that exited in an earlier test frees its stack only when its CPU
+ * switches away from it (finish_task_switch), which may be during this
+ * test: 12 pages once appeared from nowhere. So the first count is taken
+ * only after every stress thread has run, i.e. after every CPU has
+ * switched at least once since the test began. */
 static struct completion stress_go, stress_release;
-static atomic_t stress_done;
+static atomic_t stress_done, stress_started;
 static struct completion stress_all_done;
 static int stress_threads;
 
@@ -113,6 +118,7 @@ static int alloc_stress(void *arg)
 	unsigned long seed = (unsigned long)arg * 2654435761UL + 1;
 	unsigned long held[32] = { 0 };
 	unsigned int orders[32];
+	atomic_inc(&stress_started);
 	wait_for_completion(&stress_go);
 	for (int i = 0; i < 4000; i++) {
 		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
@@ -142,6 +148,7 @@ KTEST(buddy, stress_from_all_cpus_loses_no_page)
 	init_completion(&stress_release);
 	init_completion(&stress_all_done);
 	atomic_set(&stress_done, 0);
+	atomic_set(&stress_started, 0);
 	stress_threads = n;
 	for (int i = 0; i < n; i++) {
 		k[i] = kthread_create(alloc_stress, (void *)(unsigned long)i, "stress/%d", i);
@@ -150,6 +157,8 @@ KTEST(buddy, stress_from_all_cpus_loses_no_page)
 		get_task_struct(k[i]);
 		wake_up_new_task(k[i]);
 	}
+	while (atomic_read(&stress_started) < n)
+		msleep(1);
 	unsigned long before = nr_free_pages();
 	complete_all(&stress_go);
 	wait_for_completion(&stress_all_done);

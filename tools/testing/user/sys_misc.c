@@ -12,6 +12,10 @@
 #include <time.h>
 #include <sched.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 #include <sys/reboot.h>
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
@@ -491,6 +495,97 @@ static void test_rt_queue(void)
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
+static volatile int *pr_shared;
+static void on_pdeath(int sig) { pr_shared[0] = sig; }
+
+static void test_prctl(void)
+{
+	char name[16] = { 0 };
+	CHECK("pr_set_name", prctl(PR_SET_NAME, "a-long-name-for-comm-field") == 0);
+	CHECK("pr_get_name_truncates_to_15", prctl(PR_GET_NAME, name) == 0 && !strcmp(name, "a-long-name-for"));
+	char comm[32] = { 0 };
+	int fd = open("/proc/self/comm", O_RDONLY);
+	if (fd < 0) {	/* Linux does not mount /proc for a bare /init */
+		mkdir("/proc", 0555);
+		mount("proc", "/proc", "proc", 0, NULL);
+		fd = open("/proc/self/comm", O_RDONLY);
+	}
+	if (fd >= 0) {
+		read(fd, comm, sizeof(comm) - 1);
+		close(fd);
+	}
+	CHECK("proc_self_comm_shows_the_name", !strcmp(comm, "a-long-name-for\n"));
+	prctl(PR_SET_NAME, "init");
+	CHECK_ERRNO("pr_get_name_bad_pointer_gives_efault", syscall(SYS_prctl, PR_GET_NAME, (void *)8, 0, 0, 0), EFAULT);
+	CHECK_ERRNO("prctl_unknown_option_gives_einval", syscall(SYS_prctl, 9999, 0, 0, 0, 0), EINVAL);
+	CHECK("pr_get_dumpable_is_1", prctl(PR_GET_DUMPABLE) == 1);
+	CHECK_ERRNO("pr_set_dumpable_2_gives_einval", prctl(PR_SET_DUMPABLE, 2), EINVAL);
+	CHECK_ERRNO("pr_set_pdeathsig_bad_signal_gives_einval", prctl(PR_SET_PDEATHSIG, 65), EINVAL);
+	CHECK_ERRNO("pr_set_no_new_privs_needs_1", prctl(PR_SET_NO_NEW_PRIVS, 2, 0, 0, 0), EINVAL);
+
+	/* Not dumpable: no core bit even with RLIMIT_CORE. */
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct rlimit r = { RLIM_INFINITY, RLIM_INFINITY };
+		setrlimit(RLIMIT_CORE, &r);
+		prctl(PR_SET_DUMPABLE, 0);
+		if (prctl(PR_GET_DUMPABLE) != 0)
+			_exit(1);
+		raise(SIGQUIT);
+		_exit(2);
+	}
+	int st = wait_status(pid);
+	CHECK("not_dumpable_means_no_core_bit", WIFSIGNALED(st) && WTERMSIG(st) == SIGQUIT && !WCOREDUMP(st));
+
+	pr_shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pr_shared[0] = pr_shared[1] = pr_shared[2] = 0;
+	/* A: a subreaper. B, its child, forks C and exits: C gets its
+	 * PDEATHSIG and A as its new parent, which can wait for it. */
+	pid = fork();
+	if (pid == 0) {
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+		int sr = 0;
+		prctl(PR_GET_CHILD_SUBREAPER, &sr);
+		pid_t b = fork();
+		if (b == 0) {
+			pid_t c = fork();
+			if (c == 0) {
+				signal(SIGUSR1, on_pdeath);
+				prctl(PR_SET_PDEATHSIG, SIGUSR1);
+				int pd = 0;
+				prctl(PR_GET_PDEATHSIG, &pd);
+				pr_shared[2] = pd;
+				kill(getppid(), SIGUSR2);	/* ready: B may exit */
+				struct timespec tick = { 0, 10 * 1000 * 1000 };
+				for (int i = 0; i < 3000 && !pr_shared[0]; i++)
+					nanosleep(&tick, NULL);
+				pr_shared[1] = getppid();
+				_exit(0);
+			}
+			sigset_t u2;
+			sigemptyset(&u2);
+			sigaddset(&u2, SIGUSR2);
+			sigwaitinfo(&u2, NULL);
+			_exit(0);
+		}
+		sigset_t u2;
+		sigemptyset(&u2);
+		sigaddset(&u2, SIGUSR2);
+		(void)u2;
+		wait_status(b);
+		/* C is now ours: wait for it. */
+		pid_t r;
+		int cst;
+		while ((r = waitpid(-1, &cst, 0)) < 0 && errno == EINTR)
+			;
+		_exit(sr == 1 && r > 0 && pr_shared[1] == getpid() ? 0 : 1);
+	}
+	st = wait_status(pid);
+	CHECK("pdeathsig_arrives_when_the_parent_exits", pr_shared[0] == SIGUSR1 && pr_shared[2] == SIGUSR1);
+	CHECK("child_subreaper_adopts_orphaned_descendants", WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	munmap((void *)pr_shared, 4096);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -506,6 +601,7 @@ int main(void)
 	test_itimers();
 	test_sigqueueinfo();
 	test_rt_queue();
+	test_prctl();
 	printf("sys_misc: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
 		reboot(RB_POWER_OFF);
