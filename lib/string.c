@@ -3,10 +3,16 @@
 #include <linux/ctype.h>
 #include <linux/kernel.h>
 
+/* Eight bytes per step, then the tail: `rep movsb` is fast on hardware
+ * with ERMS, but QEMU's TCG runs it a byte per iteration, and a page copy
+ * was ~100 times slower than with movsq (an exec of busybox spent 150 ms in
+ * memcpy). */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *ret = dst;
-	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) :: "memory");
+	size_t q = n >> 3, r = n & 7;
+	__asm__ volatile("rep movsq" : "+D"(dst), "+S"(src), "+c"(q) :: "memory");
+	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(r) :: "memory");
 	return ret;
 }
 
@@ -26,7 +32,10 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *s, int c, size_t n)
 {
 	void *ret = s;
-	__asm__ volatile("rep stosb" : "+D"(s), "+c"(n) : "a"(c) : "memory");
+	size_t q = n >> 3, r = n & 7;
+	unsigned long v = (unsigned char)c * 0x0101010101010101UL;
+	__asm__ volatile("rep stosq" : "+D"(s), "+c"(q) : "a"(v) : "memory");
+	__asm__ volatile("rep stosb" : "+D"(s), "+c"(r) : "a"(v) : "memory");
 	return ret;
 }
 

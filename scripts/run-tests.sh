@@ -128,7 +128,7 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals mm ids pgrp fs_namei fs_attr signals_stop sys_misc fs_fd fs_dev statfs fs_pipe fs_proc kmsg"
+USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals mm ids pgrp fs_namei fs_attr signals_stop sys_misc fs_fd fs_dev statfs fs_pipe fs_proc kmsg efault"
 build_user_tests() {
 	mkdir -p build/user
 	for t in $USER_TESTS segv exit42 tty_input; do
@@ -181,6 +181,7 @@ step_linux() {
 	# Layer 4: the busybox scenarios (tools/testing/e2e) on Linux too.
 	if $MAKE -s initramfs >"$R/initramfs.out" 2>&1; then
 		tools/testing/e2e/boot-kernel linux "$k" quiet
+		python3 tools/testing/interactive/run.py linux "$k" quiet
 	else
 		echo "FAIL linux-e2e:initramfs-build"; tail -n 20 "$R/initramfs.out" >&2
 	fi

@@ -16,6 +16,7 @@
 #include <linux/gfp.h>
 #include <linux/err.h>
 #include <linux/init.h>
+#include <linux/kdev_t.h>
 #include <linux/fs_struct.h>
 #include <linux/mount.h>
 #include <asm/page.h>
@@ -201,6 +202,19 @@ static int tmpfs_rmdir(struct inode *dir, struct dentry *dentry)
 	return tmpfs_unlink(dir, dentry);
 }
 
+/* RENAME_WHITEOUT (for overlay filesystems): a character device 0:0 with
+ * mode 0 takes the old name. It is hashed while old_dentry still is: a
+ * lookup finds one or the other until d_move takes old_dentry away. */
+static int tmpfs_whiteout(struct inode *old_dir, struct dentry *old_dentry)
+{
+	struct dentry *whiteout = d_alloc(old_dentry->d_parent, &old_dentry->d_name);
+	if (!whiteout)
+		return -ENOMEM;
+	int err = tmpfs_mknod(old_dir, whiteout, S_IFCHR, MKDEV(0, 0));
+	dput(whiteout);		/* the name's pin keeps it */
+	return err;
+}
+
 /* Move or exchange names (Linux's simple_rename). The VFS has checked
  * permissions and types and holds both parents' i_mutex; d_move/d_exchange
  * afterwards are the VFS's too. Here: replace the target and keep the link
@@ -210,6 +224,13 @@ static int tmpfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 {
 	struct inode *inode = old_dentry->d_inode, *target = new_dentry->d_inode;
 	bool is_dir = S_ISDIR(inode->i_mode);
+	if (!(flags & RENAME_EXCHANGE) && target && is_dir && !simple_empty(new_dentry))
+		return -ENOTEMPTY;
+	if (flags & RENAME_WHITEOUT) {	/* only now that nothing can fail */
+		int err = tmpfs_whiteout(old_dir, old_dentry);
+		if (err)
+			return err;
+	}
 	if (flags & RENAME_EXCHANGE) {
 		bool new_is_dir = S_ISDIR(target->i_mode);
 		/* A directory changing parent takes its ".." along. */
@@ -225,8 +246,6 @@ static int tmpfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 		}
 		inode_touch(target, false, false, true);
 	} else if (target) {
-		if (is_dir && !simple_empty(new_dentry))
-			return -ENOTEMPTY;
 		if (is_dir) {
 			spin_lock(&target->i_lock);
 			target->i_nlink--;	/* its "." */

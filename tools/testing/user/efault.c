@@ -180,6 +180,32 @@ static void sweep(void *B)
 		;	/* children whose wait gave EFAULT were reaped anyway */
 }
 
+/* A buffer that runs into an unmapped page part way: the kernel copies up
+ * to the boundary and reports exactly that much, wherever the boundary falls
+ * relative to the copy's 8-byte steps. */
+static void partial_copies(void)
+{
+	char *m = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED || munmap(m + 4096, 4096)) {
+		CHECK("setup_partial_copies", 0);
+		return;
+	}
+	int fd = open("/init", O_RDONLY);
+	for (int k = 1; k <= 13; k += 12) {
+		char *buf = m + 4096 - k;	/* k bytes before the hole */
+		char name2[80];
+		snprintf(name2, sizeof(name2), "read_into_%d_bytes_before_a_hole_returns_%d", k, k);
+		CHECK(name2, syscall(SYS_pread64, fd, buf, 100, 0) == k);
+		memset(buf, 'z', k);
+		int w = open("/efault_partial", O_RDWR | O_CREAT | O_TRUNC, 0644);
+		snprintf(name2, sizeof(name2), "write_from_%d_bytes_before_a_hole_returns_%d", k, k);
+		CHECK(name2, syscall(SYS_write, w, buf, 100) == k);
+		close(w);
+	}
+	close(fd);
+	munmap(m, 4096);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -189,6 +215,7 @@ int main(void)
 	sweep((void *)8);
 	snprintf(tag, sizeof(tag), "kernel");
 	sweep((void *)0xffff888000000000UL);
+	partial_copies();
 	CHECK("kernel_survived_the_sweep", getpid() > 0);
 	printf("efault: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)

@@ -21,6 +21,9 @@
 #define RENAME_NOREPLACE 1
 #define RENAME_EXCHANGE 2
 #endif
+#ifndef RENAME_WHITEOUT
+#define RENAME_WHITEOUT 4
+#endif
 #ifndef AT_EACCESS
 #define AT_EACCESS 0x200
 #endif
@@ -267,6 +270,19 @@ static void test_rename(void)
 	CHECK("renameat2_noreplace_new_name", syscall(SYS_renameat2, AT_FDCWD, "/fa/p2", AT_FDCWD, "/fa/p3",
 						      RENAME_NOREPLACE) == 0 && ino_of("/fa/p3") == i1);
 	CHECK("renameat_fdcwd", syscall(SYS_renameat, AT_FDCWD, "/fa/p3", AT_FDCWD, "/fa/p2") == 0);
+	CHECK("mknod_for_whiteout", mkfile("/fa/wo", 0644) == 0);
+	long iwo = ino_of("/fa/wo");
+	CHECK("renameat2_whiteout_moves", syscall(SYS_renameat2, AT_FDCWD, "/fa/wo", AT_FDCWD, "/fa/wo2",
+						  RENAME_WHITEOUT) == 0 && ino_of("/fa/wo2") == iwo);
+	CHECK("renameat2_whiteout_leaves_a_0_0_device", lstat("/fa/wo", &st) == 0 && S_ISCHR(st.st_mode) &&
+	      st.st_rdev == 0 && (st.st_mode & 07777) == 0 && st.st_ino != (ino_t)iwo);
+	CHECK_ERRNO("renameat2_whiteout_exchange_gives_einval",
+		    syscall(SYS_renameat2, AT_FDCWD, "/fa/wo2", AT_FDCWD, "/fa/wo", RENAME_WHITEOUT | RENAME_EXCHANGE),
+		    EINVAL);
+	CHECK_ERRNO("renameat2_whiteout_nonempty_gives_enotempty",
+		    syscall(SYS_renameat2, AT_FDCWD, "/fa/d2", AT_FDCWD, "/fa/p1", RENAME_WHITEOUT), ENOTEMPTY);
+	CHECK("renameat2_whiteout_failure_left_no_whiteout", stat("/fa/d2", &st) == 0 && S_ISDIR(st.st_mode));
+	CHECK("unlink_whiteouts", unlink("/fa/wo") == 0 && unlink("/fa/wo2") == 0);
 
 	/* Across mounts. */
 	CHECK("mount_tmpfs_for_exdev", mkdir("/fa/mnt", 0755) == 0 &&
@@ -553,6 +569,9 @@ static int as_user(void)
 	CHECK_ERRNO("user_rename_out_of_readonly_dir_gives_eacces", rename("/fa/u/own", "/fa/w/own"), EACCES);
 	CHECK("user_rename_in_writable_dir", rename("/fa/w/fifo", "/fa/w/fifo2") == 0);
 	CHECK_ERRNO("user_rename_over_sticky_others_gives_eperm", rename("/fa/w/fifo2", "/fa/w/rootfile"), EPERM);
+	CHECK("user_rename_whiteout_needs_no_privilege",
+	      syscall(SYS_renameat2, AT_FDCWD, "/fa/w/fifo2", AT_FDCWD, "/fa/w/fifo3", RENAME_WHITEOUT) == 0 &&
+	      lstat("/fa/w/fifo2", &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == 0 && st.st_uid == 1000);
 	return utest_failures;
 }
 
