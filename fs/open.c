@@ -44,6 +44,8 @@ static bool has_trailing_slash(const char *name)
 static int open_create(int dfd, const char *name, int flags, umode_t mode,
 		       struct path *path, bool *created)
 {
+	if (has_trailing_slash(name))
+		return -EISDIR;	/* O_CREAT never makes or opens "name/" */
 	struct path parent;
 	struct dentry *d = filename_create(dfd, name, &parent, 0);
 	if (IS_ERR(d))
@@ -57,8 +59,6 @@ static int open_create(int dfd, const char *name, int flags, umode_t mode,
 			err = -EISDIR;
 		else
 			err = 1;
-	} else if (has_trailing_slash(name)) {
-		err = -EISDIR;
 	} else {
 		err = vfs_create(parent.dentry->d_inode, d, mode & ~current_umask() & 07777);
 		if (!err) {
@@ -81,7 +81,7 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 	if (err == 1) {
 		unsigned int lf = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
 		if (flags & O_DIRECTORY)
-			lf |= LOOKUP_DIRECTORY | LOOKUP_FOLLOW;
+			lf |= LOOKUP_DIRECTORY;	/* a symlink with O_NOFOLLOW: ENOTDIR */
 		err = filename_lookup(dfd, name, lf, &path);
 		if (!err && (flags & O_CREAT) && (flags & O_NOFOLLOW) &&
 		    S_ISLNK(path.dentry->d_inode->i_mode))

@@ -181,6 +181,7 @@ step_linux() {
 	# Layer 4: the busybox scenarios (tools/testing/e2e) on Linux too.
 	if $MAKE -s initramfs >"$R/initramfs.out" 2>&1; then
 		tools/testing/e2e/boot-kernel linux "$k" quiet
+		python3 tools/testing/interactive/run.py linux "$k" quiet
 	else
 		echo "FAIL linux-e2e:initramfs-build"; tail -n 20 "$R/initramfs.out" >&2
 	fi
