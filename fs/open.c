@@ -110,8 +110,9 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 	struct file *f = do_dentry_open(&path, flags);
 	if (IS_ERR(f))
 		return f;
-	if ((flags & O_TRUNC) && !(flags & O_PATH) && S_ISREG(inode->i_mode) && !created &&
-	    inode->i_size) {
+	/* Even an empty file: its times change and a non-root opener takes
+	 * its set-id bits away, as on Linux. */
+	if ((flags & O_TRUNC) && !(flags & O_PATH) && S_ISREG(inode->i_mode) && !created) {
 		err = do_truncate(f->f_path.dentry, 0, ATTR_MTIME | ATTR_CTIME);
 		if (err) {
 			fput(f);
