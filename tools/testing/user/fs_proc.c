@@ -132,6 +132,20 @@ static void check_self_status(void)
 	CHECK("stat_comm_follows_prctl", slurp("/proc/self/stat") > 0 && strstr(text, " (a-much-longer-n) "));
 	CHECK_ERRNO("prctl_set_name_efault", prctl(PR_SET_NAME, (char *)8, 0, 0, 0), EFAULT);
 	CHECK("prctl_back_to_init", prctl(PR_SET_NAME, "init", 0, 0, 0) == 0);
+	/* Writing comm renames ourselves; another process's is EINVAL. */
+	int cfd = open("/proc/self/comm", O_WRONLY);
+	CHECK("comm_write_renames", cfd >= 0 && write(cfd, "renamed", 7) == 7 && close(cfd) == 0 &&
+	      slurp("/proc/self/comm") == 8 && !strcmp(text, "renamed\n"));
+	pid_t c = fork();
+	if (c == 0) {
+		int fd = open("/proc/1/comm", O_WRONLY);
+		_exit(fd >= 0 && write(fd, "x", 1) == -1 && errno == EINVAL ? 0 : 1);
+	}
+	int cst = -1;
+	CHECK("comm_write_other_process_einval", c > 0 && waitpid(c, &cst, 0) == c && WIFEXITED(cst) &&
+	      WEXITSTATUS(cst) == 0);
+	cfd = open("/proc/self/comm", O_WRONLY);
+	CHECK("comm_write_back", cfd >= 0 && write(cfd, "init", 4) == 4 && close(cfd) == 0);
 }
 
 /* Is [lo, hi) inside one line of maps, and with which permissions? */
