@@ -226,6 +226,16 @@ static void check_fds(void)
 	CHECK("fd_dir_lists_it", lists("/proc/self/fd", num) == 1);
 	CHECK("fdinfo_has_pos_and_flags", (snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd), slurp(path) > 0) &&
 	      !strncmp(text, "pos:\t0\nflags:\t", 14));
+	/* A pipe has no name in the tree: its link is "pipe:[inode]". */
+	int pfd[2];
+	CHECK("fd_pipe_made", pipe(pfd) == 0);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", pfd[0]);
+	n = readlink(path, target, sizeof(target) - 1);
+	char want[64];
+	snprintf(want, sizeof(want), "pipe:[%lu]", fstat(pfd[0], &st) == 0 ? (unsigned long)st.st_ino : 0UL);
+	CHECK("fd_pipe_link_names_its_inode", n == (ssize_t)strlen(want) && !memcmp(target, want, n));
+	close(pfd[0]);
+	close(pfd[1]);
 	/* A high number opendir will not reuse. */
 	CHECK("fd_dup2_high", dup2(fd, 100) == 100);
 	CHECK("fd_dir_lists_dup", lists("/proc/self/fd", "100") == 1);
@@ -258,9 +268,13 @@ static void check_children(void)
 	CHECK("zombie_ppid_is_us", atol(f[1]) == me);
 	snprintf(num, sizeof(num), "%d", c);
 	CHECK("root_lists_zombie", lists("/proc", num) == 1);
+	snprintf(num, sizeof(num), "/proc/%d", c);
+	CHECK("chdir_into_zombie_dir", chdir(num) == 0);
 	int st = 0;
 	CHECK("child_saw_itself", waitpid(c, &st, 0) == c && WIFEXITED(st) && WEXITSTATUS(st) == 7);
 	CHECK_ERRNO("reaped_pid_enoent", open(path, O_RDONLY), ENOENT);
+	CHECK_ERRNO("reaped_dir_held_as_cwd_esrch", open("stat", O_RDONLY), ESRCH);
+	CHECK("chdir_out_of_reaped_dir", chdir("/") == 0);
 	CHECK("root_forgets_reaped", lists("/proc", num) == 0);
 	snprintf(num, sizeof(num), "%d", me);
 	CHECK("root_lists_self", lists("/proc", num) == 1);
