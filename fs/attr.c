@@ -155,6 +155,32 @@ int simple_setattr(struct dentry *dentry, struct iattr *attr)
 	return 0;
 }
 
+/* Must a change drop S_ISGID (Linux's setattr_should_drop_sgid)? When it
+ * is a real set-gid (group-executable), or when the caller is neither in
+ * the file's group nor privileged (fsuid 0 standing for CAP_FSETID). */
+static unsigned int setattr_should_drop_sgid(const struct inode *inode)
+{
+	umode_t mode = inode->i_mode;
+	if (!(mode & S_ISGID))
+		return 0;
+	if (mode & S_IXGRP)
+		return ATTR_KILL_SGID;
+	if (current_fsuid() != 0 && !in_group_p(inode->i_gid))
+		return ATTR_KILL_SGID;
+	return 0;
+}
+
+/* Which set-id bits does changing inode's contents cost it (ATTR_KILL_*)?
+ * Only a writer without CAP_FSETID (fsuid 0 here) loses them, only from
+ * regular files. */
+static unsigned int should_remove_suid(const struct inode *inode)
+{
+	umode_t mode = inode->i_mode;
+	if (current_fsuid() == 0 || !S_ISREG(mode))
+		return 0;
+	return (mode & S_ISUID ? ATTR_KILL_SUID : 0) | setattr_should_drop_sgid(inode);
+}
+
 /* Apply attr to dentry's inode. The caller holds the inode's i_mutex. */
 int notify_change(struct dentry *dentry, struct iattr *attr)
 {
@@ -178,7 +204,7 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 		attr->ia_valid |= ATTR_MODE;
 		attr->ia_mode = mode & ~S_ISUID;
 	}
-	if ((attr->ia_valid & ATTR_KILL_SGID) && (mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP)) {
+	if ((attr->ia_valid & ATTR_KILL_SGID) && (mode & S_ISGID)) {
 		if (!(attr->ia_valid & ATTR_MODE)) {
 			attr->ia_valid |= ATTR_MODE;
 			attr->ia_mode = mode;
@@ -275,7 +301,7 @@ static int chown_common(const struct path *path, uid_t user, gid_t group)
 		ia.ia_gid = group;
 	}
 	if (!S_ISDIR(inode->i_mode))
-		ia.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID;
+		ia.ia_valid |= ATTR_KILL_SUID | setattr_should_drop_sgid(inode);
 	mutex_lock(&inode->i_mutex);
 	err = notify_change(path->dentry, &ia);
 	mutex_unlock(&inode->i_mutex);
@@ -380,8 +406,19 @@ long sys_access(const char __user *filename, int mode)
 
 /* ---- truncate ---- */
 
-/* Set dentry's size. A writer who is not root loses the file's set-id
- * bits, as on any write (ATTR_FORCE: that mode change is the kernel's). */
+/* Drop the set-id bits before a write (Linux's file_remove_privs). The
+ * caller holds the inode's i_mutex. ATTR_FORCE: the mode change is the
+ * kernel's, not the writer's (who need not own the file). */
+int file_remove_privs(struct file *file)
+{
+	unsigned int kill = should_remove_suid(file->f_inode);
+	if (!kill)
+		return 0;
+	struct iattr ia = { .ia_valid = kill | ATTR_FORCE };
+	return notify_change(file->f_path.dentry, &ia);
+}
+
+/* Set dentry's size; a writer who is not root loses the set-id bits. */
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs)
 {
 	if (length < 0)
@@ -389,9 +426,9 @@ int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs)
 	struct inode *inode = dentry->d_inode;
 	struct iattr ia = { .ia_valid = ATTR_SIZE | time_attrs, .ia_size = length };
 	mutex_lock(&inode->i_mutex);
-	if (current_fsuid() != 0 && S_ISREG(inode->i_mode) &&
-	    ((inode->i_mode & S_ISUID) || (inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP)))
-		ia.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID | ATTR_FORCE;
+	unsigned int kill = should_remove_suid(inode);
+	if (kill)
+		ia.ia_valid |= kill | ATTR_FORCE;
 	int err = notify_change(dentry, &ia);
 	mutex_unlock(&inode->i_mutex);
 	return err;

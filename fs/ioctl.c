@@ -44,6 +44,15 @@ long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 			f->f_flags &= ~O_NONBLOCK;
 		spin_unlock(&f->f_lock);
 		break;
+	case FIONREAD:
+		/* Regular files: the bytes between f_pos and the end. */
+		if (S_ISREG(f->f_inode->i_mode)) {
+			loff_t left = READ_ONCE(f->f_inode->i_size) - READ_ONCE(f->f_pos);
+			r = put_user((int)max(left, (loff_t)0), (int __user *)arg);
+			break;
+		}
+		r = vfs_ioctl(f, cmd, arg);
+		break;
 	default:
 		r = vfs_ioctl(f, cmd, arg);
 	}

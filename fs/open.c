@@ -44,6 +44,8 @@ static bool has_trailing_slash(const char *name)
 static int open_create(int dfd, const char *name, int flags, umode_t mode,
 		       struct path *path, bool *created)
 {
+	if (has_trailing_slash(name))
+		return -EISDIR;	/* O_CREAT never makes or opens "name/" */
 	struct path parent;
 	struct dentry *d = filename_create(dfd, name, &parent, 0);
 	if (IS_ERR(d))
@@ -57,8 +59,6 @@ static int open_create(int dfd, const char *name, int flags, umode_t mode,
 			err = -EISDIR;
 		else
 			err = 1;
-	} else if (has_trailing_slash(name)) {
-		err = -EISDIR;
 	} else {
 		err = vfs_create(parent.dentry->d_inode, d, mode & ~current_umask() & 07777);
 		if (!err) {
@@ -81,7 +81,7 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 	if (err == 1) {
 		unsigned int lf = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
 		if (flags & O_DIRECTORY)
-			lf |= LOOKUP_DIRECTORY | LOOKUP_FOLLOW;
+			lf |= LOOKUP_DIRECTORY;	/* a symlink with O_NOFOLLOW: ENOTDIR */
 		err = filename_lookup(dfd, name, lf, &path);
 		if (!err && (flags & O_CREAT) && (flags & O_NOFOLLOW) &&
 		    S_ISLNK(path.dentry->d_inode->i_mode))
@@ -110,8 +110,9 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 	struct file *f = do_dentry_open(&path, flags);
 	if (IS_ERR(f))
 		return f;
-	if ((flags & O_TRUNC) && !(flags & O_PATH) && S_ISREG(inode->i_mode) && !created &&
-	    inode->i_size) {
+	/* Even an empty file: its times change and a non-root opener takes
+	 * its set-id bits away, as on Linux. */
+	if ((flags & O_TRUNC) && !(flags & O_PATH) && S_ISREG(inode->i_mode) && !created) {
 		err = do_truncate(f->f_path.dentry, 0, ATTR_MTIME | ATTR_CTIME);
 		if (err) {
 			fput(f);

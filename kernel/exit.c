@@ -300,6 +300,10 @@ static int wait_scan(struct wait_sel sel, int options, struct wait_result *r)
 	list_for_each_entry(c, &current->children, sibling) {
 		if (!pid_matches(c, sel))
 			continue;
+		/* A "clone child" (exit signal other than SIGCHLD) is waited for
+		 * only with __WCLONE, the others only without; __WALL: both. */
+		if (!(options & __WALL) && ((c->exit_signal != SIGCHLD) ^ !!(options & __WCLONE)))
+			continue;
 		ret = 0;
 		if (wait_consider(c, options, r)) {
 			ret = 1;

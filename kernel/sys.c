@@ -500,8 +500,93 @@ long sys_sched_getparam(pid_t pid, struct sched_param __user *param)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!t)
 		return -ESRCH;
-	struct sched_param p = { 0 };	/* normal policies have priority 0 */
+	struct sched_param p = { (int)t->rt_priority };	/* 0 for the normal policies */
 	return copy_to_user(param, &p, sizeof(p)) ? -EFAULT : 0;
+}
+
+#define SCHED_RESET_ON_FORK 0x40000000
+#define RLIMIT_RTPRIO 14
+static bool nice_permitted(struct task_struct *t);
+
+/* Linux's __sched_setscheduler checks, for the policies Lucid knows.
+ * @policy < 0: keep the current one (sched_setparam). */
+static long do_sched_setscheduler(pid_t pid, int policy, const struct sched_param __user *param)
+{
+	struct sched_param lp;
+	unsigned long flags;
+	if (!param || pid < 0)
+		return -EINVAL;
+	if (copy_from_user(&lp, param, sizeof(lp)))
+		return -EFAULT;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	struct task_struct *t = find_process(pid);
+	long err = 0;
+	if (!t) {
+		err = -ESRCH;
+		goto out;
+	}
+	if (policy < 0)
+		policy = (int)t->policy;
+	policy &= ~SCHED_RESET_ON_FORK;	/* [LINUX-DIFF] accepted, not acted on */
+	bool rt = policy == SCHED_FIFO || policy == SCHED_RR;
+	if (policy != SCHED_NORMAL && policy != SCHED_BATCH && policy != SCHED_IDLE && !rt) {
+		err = -EINVAL;
+		goto out;
+	}
+	if (lp.sched_priority < 0 || lp.sched_priority > 99 || rt != (lp.sched_priority != 0)) {
+		err = -EINVAL;
+		goto out;
+	}
+	if (current->cred.euid != 0) {	/* without CAP_SYS_NICE */
+		u64 rtprio = task_rlimit(t, RLIMIT_RTPRIO);
+		if (rt && (((unsigned int)policy != t->policy && !rtprio) ||
+			   ((unsigned int)lp.sched_priority > t->rt_priority && (u64)lp.sched_priority > rtprio)))
+			err = -EPERM;
+		else if (t->policy == SCHED_IDLE && policy != SCHED_IDLE)
+			err = -EPERM;	/* leaving SCHED_IDLE needs privilege (nice rules) */
+		else if (!nice_permitted(t))
+			err = -EPERM;
+	}
+	if (!err)
+		sched_set_policy(t, (unsigned int)policy, (unsigned int)lp.sched_priority);
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+long sys_sched_setscheduler(pid_t pid, int policy, const struct sched_param __user *param)
+{
+	if (policy < 0)
+		return -EINVAL;
+	return do_sched_setscheduler(pid, policy, param);
+}
+
+long sys_sched_setparam(pid_t pid, const struct sched_param __user *param)
+{
+	return do_sched_setscheduler(pid, -1, param);
+}
+
+struct __kernel_timespec_rr {
+	s64 tv_sec;
+	long tv_nsec;
+};
+
+/* SCHED_FIFO has no time slice (0); SCHED_RR Linux's 100 ms; the fair
+ * policies the scheduler's latency target (24 ms). */
+long sys_sched_rr_get_interval(pid_t pid, struct __kernel_timespec_rr __user *interval)
+{
+	unsigned long flags;
+	if (pid < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	struct task_struct *t = find_process(pid);
+	unsigned int policy = t ? t->policy : 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!t)
+		return -ESRCH;
+	u64 ns = policy == SCHED_FIFO ? 0 : policy == SCHED_RR ? 100000000ULL : 24000000ULL;
+	struct __kernel_timespec_rr ts = { (s64)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC) };
+	return copy_to_user(interval, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
 long sys_sched_get_priority_max(int policy)

@@ -343,6 +343,19 @@ static int proc_pid_comm(struct seq_file *m, struct task_struct *t)
 	return 0;
 }
 
+/* Writing comm renames a thread of the writer's own process, as Linux:
+ * the first 15 bytes, taken as they are (a newline stays part of the
+ * name); another process's is EINVAL. */
+static ssize_t proc_pid_comm_write(struct task_struct *t, const char *buf, size_t count)
+{
+	char comm[TASK_COMM_LEN] = { 0 };
+	if (t->tgid != current->tgid)
+		return -EINVAL;
+	memcpy(comm, buf, min(count, sizeof(comm) - 1));
+	memcpy(t->comm, comm, sizeof(comm));
+	return (ssize_t)count;
+}
+
 /* Copy len bytes at addr of mm into buf through its page tables; stops at
  * the first page not present. Returns the bytes copied. mmap_lock keeps the
  * VMAs, page_table_lock the page-table entries and the frames they map. */
@@ -682,7 +695,7 @@ const struct proc_entry tgid_entries[] = {
 	REG("status", proc_pid_status),
 	REG("stat", proc_tgid_stat),
 	REG("statm", proc_pid_statm),
-	REG("comm", proc_pid_comm),
+	{ .name = "comm", .mode = S_IFREG | 0644, .task_show = proc_pid_comm, .task_write = proc_pid_comm_write },
 	REG("limits", proc_pid_limits),
 	REG("mounts", proc_pid_mounts),
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .task_read = proc_pid_cmdline },
@@ -700,7 +713,7 @@ const struct proc_entry tid_entries[] = {
 	REG("status", proc_pid_status),
 	REG("stat", proc_tid_stat),
 	REG("statm", proc_pid_statm),
-	REG("comm", proc_pid_comm),
+	{ .name = "comm", .mode = S_IFREG | 0644, .task_show = proc_pid_comm, .task_write = proc_pid_comm_write },
 	REG("limits", proc_pid_limits),
 	REG("mounts", proc_pid_mounts),
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .task_read = proc_pid_cmdline },

@@ -32,6 +32,8 @@ struct proc_entry {
 	ssize_t (*write)(const char *buf, size_t count);
 	/* Regular files under a pid: show for the task (a counted reference). */
 	int (*task_show)(struct seq_file *m, struct task_struct *t);
+	/* ... and its write (comm): count bytes of a kernel buffer. */
+	ssize_t (*task_write)(struct task_struct *t, const char *buf, size_t count);
 	/* Files that are not text records (cmdline, environ): read at *pos. */
 	ssize_t (*task_read)(struct task_struct *t, char *buf, size_t count, loff_t pos);
 	/* Symlinks: the target into buf (PATH_MAX), or -errno. */

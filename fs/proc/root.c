@@ -409,9 +409,13 @@ static ssize_t proc_read(struct file *file, char *buf, size_t count, loff_t *pos
 static ssize_t proc_write(struct file *file, const char *buf, size_t count, loff_t *pos)
 {
 	const struct proc_entry *e = PROC_I(file->f_inode)->entry;
-	if (!e || !e->write)
+	ssize_t n;
+	if (e && e->task_write && file->private_data)
+		n = e->task_write(((struct seq_file *)file->private_data)->private, buf, count);
+	else if (e && e->write)
+		n = e->write(buf, count);
+	else
 		return -EINVAL;
-	ssize_t n = e->write(buf, count);
 	if (n > 0)
 		*pos += n;
 	return n;

@@ -52,6 +52,22 @@ static void show_cpu_line(struct seq_file *m, const char *name, const u64 *s)
 	seq_putc(m, '\n');
 }
 
+/* Processes in uninterruptible sleep (D state): user tasks only, as the
+ * load average counts them (kernel threads wait for work in that state). */
+static unsigned int nr_blocked(void)
+{
+	unsigned long flags;
+	unsigned int n = 0;
+	struct task_struct *t;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->mm && !t->exit_state && (READ_ONCE(t->__state) & TASK_UNINTERRUPTIBLE) &&
+		    !(READ_ONCE(t->__state) & __TASK_STOPPED))
+			n++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return n;
+}
+
 int stat_proc_show(struct seq_file *m, void *v)
 {
 	u64 sum[NR_STATS] = { 0 };
@@ -81,7 +97,7 @@ int stat_proc_show(struct seq_file *m, void *v)
 	u64 boot = (ktime_get_real_ns() - ktime_get_ns()) / NSEC_PER_SEC;
 	seq_printf(m, "btime %llu\n", (unsigned long long)boot);
 	seq_printf(m, "processes %lld\n", (long long)atomic64_read(&total_forks));
-	seq_printf(m, "procs_running %u\nprocs_blocked 0\n", running ? running : 1);
+	seq_printf(m, "procs_running %u\nprocs_blocked %u\n", running ? running : 1, nr_blocked());
 	seq_printf(m, "softirq 0 0 0 0 0 0 0 0 0 0 0\n");
 	return 0;
 }

@@ -385,6 +385,8 @@ static ssize_t tmpfs_write(struct file *f, const char *buf, size_t count, loff_t
 	if (f->f_flags & O_APPEND)
 		*pos = inode->i_size;	/* under i_mutex: appends never interleave */
 	ssize_t err = generic_write_check_limits(*pos, &count);
+	if (!err && count)
+		err = file_remove_privs(f);
 	if (err) {
 		mutex_unlock(&inode->i_mutex);
 		return err;

@@ -361,6 +361,7 @@ int mnt_want_write(const struct path *path);
 int generic_write_check_limits(loff_t pos, size_t *count);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
+int file_remove_privs(struct file *file);
 
 /* fs/sync.c */
 int noop_fsync(struct file *f, int datasync);

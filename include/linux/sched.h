@@ -127,6 +127,7 @@ struct task_struct {
 	int cpu;			/* [p][r] CPU whose run queue has it */
 	int prio, static_prio;		/* [r] 100 + 20 + nice for normal tasks */
 	unsigned int policy;		/* [r] SCHED_NORMAL ... */
+	unsigned int rt_priority;	/* [r] 1..99 for SCHED_FIFO/RR, else 0 */
 	const struct sched_class *sched_class;	/* [r] */
 	struct sched_entity se;		/* [r] */
 	unsigned long cpus_mask;	/* [p] CPUs it may run on */
@@ -233,6 +234,8 @@ long schedule_timeout_uninterruptible(long timeout);
 struct task_struct *fork_idle(int cpu);
 __attribute__((noreturn)) void cpu_startup_entry(void);
 void set_user_nice(struct task_struct *p, long nice);
+/* kernel/sched/core.c: policy and RT priority, already checked. */
+void sched_set_policy(struct task_struct *p, unsigned int policy, unsigned int rt_priority);
 u64 sched_nr_switches(int cpu);
 unsigned int sched_nr_running(int cpu);
 void might_sleep_check(const char *file, int line);

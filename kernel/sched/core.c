@@ -207,6 +207,8 @@ void sched_fork(struct task_struct *p)
 	init_sched_fields(p);
 	if (current->mm) {	/* a process inherits its parent's nice value and CPUs */
 		p->static_prio = p->prio = current->static_prio;
+		p->policy = current->policy;
+		p->rt_priority = current->rt_priority;
 		p->se.weight = current->se.weight;
 		p->cpus_mask = READ_ONCE(current->cpus_mask);
 	}
@@ -344,6 +346,36 @@ void yield(void)
 	schedule();
 }
 
+#define SCHED_FIFO 1
+#define SCHED_RR 2
+#define SCHED_IDLE 5
+#define WEIGHT_IDLEPRIO 3
+
+/* The weight a task's policy and nice value give it. [LINUX-DIFF] No
+ * real-time class: SCHED_FIFO/RR tasks run in the fair class with the
+ * weight of nice -20. SCHED_IDLE gets Linux's idle weight (3). */
+static unsigned long policy_weight(unsigned int policy, int static_prio)
+{
+	if (policy == SCHED_FIFO || policy == SCHED_RR)
+		return sched_prio_to_weight[0];
+	if (policy == SCHED_IDLE)
+		return WEIGHT_IDLEPRIO;
+	return sched_prio_to_weight[static_prio - 100];
+}
+
+void sched_set_policy(struct task_struct *p, unsigned int policy, unsigned int rt_priority)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&p->pi_lock, flags);
+	struct rq *rq = cpu_rq(p->cpu);
+	arch_spin_lock(&rq->lock);
+	p->policy = policy;
+	p->rt_priority = rt_priority;
+	p->se.weight = policy_weight(policy, p->static_prio);
+	arch_spin_unlock(&rq->lock);
+	spin_unlock_irqrestore(&p->pi_lock, flags);
+}
+
 void set_user_nice(struct task_struct *p, long nice)
 {
 	unsigned long flags;
@@ -352,7 +384,7 @@ void set_user_nice(struct task_struct *p, long nice)
 	struct rq *rq = cpu_rq(p->cpu);
 	arch_spin_lock(&rq->lock);
 	p->static_prio = p->prio = 120 + (int)nice;
-	p->se.weight = sched_prio_to_weight[nice + 20];
+	p->se.weight = policy_weight(p->policy, p->static_prio);
 	arch_spin_unlock(&rq->lock);
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 }

@@ -2,7 +2,9 @@
  * prints "BENCH <name> <value> <unit>" per benchmark (time per operation,
  * from CLOCK_MONOTONIC in the guest), then powers off. The kernel command
  * line sets the iteration scale: benchscale=N (default 100 = full runs;
- * 1 for the smoke test in make test). */
+ * 1 for the smoke test in make test). Full counts are chosen so that each
+ * benchmark takes about a second (a few at most) under TCG on the slower of
+ * the two kernels, so a round stays a couple of minutes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +44,7 @@ static void report(const char *name, double total_ns, long n, const char *unit)
 
 static void bench_getpid(void)
 {
-	long n = iters(3000000);
+	long n = iters(1000000);
 	double t = now_ns();
 	for (long i = 0; i < n; i++)
 		syscall(SYS_getpid);
@@ -51,7 +53,7 @@ static void bench_getpid(void)
 
 static void bench_fork(void)
 {
-	long n = iters(3000);
+	long n = iters(100);
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
 		pid_t p = fork();
@@ -64,7 +66,7 @@ static void bench_fork(void)
 
 static void bench_exec(int use_vfork)
 {
-	long n = iters(500);
+	long n = iters(80);
 	char *argv[] = { "/tiny", NULL };
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
@@ -81,7 +83,7 @@ static void bench_exec(int use_vfork)
 static void bench_page_faults(void)
 {
 	size_t len = 64UL << 20;
-	long rounds = iters(6);
+	long rounds = iters(2);
 	double total = 0;
 	for (long r = 0; r < rounds; r++) {
 		char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -100,7 +102,7 @@ static void bench_page_faults(void)
 
 static void bench_mmap(void)
 {
-	long n = iters(100000);
+	long n = iters(20000);
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
 		void *m = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -122,7 +124,7 @@ static void bench_rw_dev(const char *name, const char *path, int writing)
 	int fd = open(path, writing ? O_WRONLY : O_RDONLY);
 	if (fd < 0)
 		return na(name);
-	long n = iters(100000);
+	long n = iters(30000);
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
 		long r = writing ? write(fd, buf, sizeof buf) : read(fd, buf, sizeof buf);
@@ -138,7 +140,7 @@ static void bench_rw_dev(const char *name, const char *path, int writing)
 static void bench_open_stat(void)
 {
 	struct stat st;
-	long n = iters(50000);
+	long n = iters(30000);
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
 		int fd = open("/tiny", O_RDONLY);
@@ -167,7 +169,7 @@ static void bench_pipe_latency(void)
 		na("pipe-latency");
 		return na("context-switch");
 	}
-	long n = iters(20000);
+	long n = iters(1000);
 	pid_t p = fork();
 	if (p < 0) {
 		na("pipe-latency");
@@ -203,7 +205,7 @@ static void bench_pipe_throughput(void)
 {
 	static char buf[65536];
 	int fd[2];
-	long n = iters(2000);
+	long n = iters(300);
 	if (pipe(fd) < 0)
 		return na("pipe-throughput-64KiB");
 	pid_t p = fork();
@@ -234,7 +236,7 @@ static void bench_pipe_throughput(void)
 static void bench_tmpfs(void)
 {
 	static char buf[1 << 20];
-	long n = iters(20000);
+	long n = iters(3000);
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
 		int fd = open("/tmp/f", O_CREAT | O_WRONLY | O_TRUNC, 0644);
@@ -245,7 +247,7 @@ static void bench_tmpfs(void)
 	}
 	report("tmpfs-create-write-unlink", now_ns() - t, n, "us");
 
-	long rounds = iters(10);
+	long rounds = iters(4);
 	double wt = 0, rt = 0;
 	for (long r = 0; r < rounds; r++) {
 		int fd = open("/tmp/big", O_CREAT | O_RDWR | O_TRUNC, 0644);
@@ -284,7 +286,7 @@ static void bench_sh(void)
 	for (int i = 0; i < 100; i++)
 		strcat(script, "/tiny;");
 	char *argv[] = { "sh", "-c", script, NULL };
-	long n = iters(10);
+	long n = iters(2);
 	double t = now_ns();
 	for (long i = 0; i < n; i++) {
 		pid_t p = fork();

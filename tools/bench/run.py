@@ -13,8 +13,10 @@ build/bench/results.md and a bar chart of the ratios to build/bench/ratios.png.
 and benchmark (for make test) instead of the table."""
 import argparse
 import glob
+import json
 import os
 import re
+import select
 import statistics
 import subprocess
 import sys
@@ -22,8 +24,19 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "build", "bench")
-QEMU = ["qemu-system-x86_64", "-machine", "q35", "-cpu", "max", "-smp", "2", "-m", "512M",
-        "-display", "none", "-no-reboot", "-serial", "stdio", "-monitor", "none"]
+MEM = "512M"
+
+
+def qemu(mem=MEM):
+    """The one QEMU command line both kernels get (only -m varies, in the memory search)."""
+    return ["qemu-system-x86_64", "-machine", "q35", "-cpu", "max", "-smp", "2", "-m", mem,
+            "-display", "none", "-no-reboot", "-serial", "stdio", "-monitor", "none"]
+
+
+# The busybox root filesystem of `make run` (make initramfs): the footprint rows
+# boot it to the shell prompt.
+INITRAMFS = os.path.join(ROOT, "build", "initramfs.cpio")
+PROMPT = b"root@lucid:~# "
 # Every row the table always shows; a kernel that cannot run one gets "n/a".
 EXPECTED = ["getpid", "fork+exit+wait", "fork+exec+wait", "vfork+exec+wait", "anon-page-fault",
             "mmap+munmap-1MiB", "read-4KiB-/dev/zero", "write-4KiB-/dev/null", "open+close", "stat", "pipe-latency",
@@ -52,7 +65,7 @@ def build_initramfs():
 
 def boot(kernel, cpio, scale, timeout=600):
     """One boot: returns ({bench: value}, units, seconds to the first /init line, ok)."""
-    cmd = QEMU + ["-kernel", kernel, "-initrd", cpio, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+    cmd = qemu() + ["-kernel", kernel, "-initrd", cpio, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
                   "-append", f"console=ttyS0 rdinit=/init quiet benchscale={scale}"]
     start = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
@@ -77,6 +90,65 @@ def boot(kernel, cpio, scale, timeout=600):
     return results, units, first_line, done
 
 
+def shell_boot(kernel, mem, timeout=120, free=False):
+    """Boots the busybox root filesystem with -m mem to its shell prompt.
+    Returns (prompt reached, free memory in KiB from busybox `free` or None).
+    panic=-1 makes Linux reboot (so, with -no-reboot, exit) on a panic, such as
+    running out of memory while unpacking the initramfs; a Lucid panic is seen
+    in the log. Either way the answer is "no prompt"."""
+    cmd = qemu(f"{mem}M") + ["-kernel", kernel, "-initrd", INITRAMFS,
+                             "-append", "console=ttyS0 quiet panic=-1"]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.PIPE)
+    out, deadline, prompt, kib, sent = b"", time.monotonic() + timeout, False, None, 0
+    os.set_blocking(p.stdout.fileno(), False)
+    try:
+        while time.monotonic() < deadline and p.poll() is None:
+            r, _, _ = select.select([p.stdout], [], [], 1.0)
+            if r:
+                chunk = p.stdout.read()
+                if chunk:
+                    out += chunk
+            if b"Kernel panic" in out:
+                break
+            if not prompt and PROMPT in out:
+                prompt = True
+                if not free:
+                    break
+                p.stdin.write(b"\rfree\r")
+                p.stdin.flush()
+                sent = len(out)
+            if prompt:
+                m = re.search(rb"Mem:[ \t]+(\d+)[ \t]+(\d+)[ \t]+(\d+)[ \t\r\n]", out[sent:])
+                if m:
+                    kib = int(m.group(3))
+                    break
+    finally:
+        try:
+            p.stdin.write(b"\rpoweroff -f\r")
+            p.stdin.flush()
+            p.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            p.kill()
+            p.wait()
+    return prompt, kib
+
+
+def min_memory(kernel, lo=4, hi=512):
+    """The smallest -m (MiB) at which the shell prompt still comes up: a
+    bisection between lo (assumed too small) and hi (must work), to 1 MiB."""
+    if not shell_boot(kernel, hi)[0]:
+        return None
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        ok = shell_boot(kernel, mid)[0]
+        print(f"  -m {mid}M: {'prompt' if ok else 'no prompt'}", file=sys.stderr)
+        if ok:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
 def linux_kernel():
     ks = sorted(glob.glob("/boot/vmlinuz-*"))
     return ks[-1] if ks else None
@@ -90,15 +162,16 @@ def smoke(cpio):
             ok = False
             continue
         res, _, _, done = boot(k, cpio, 1, timeout=300)
-        # Linux must produce every row; Lucid those its system calls allow so far
-        # (files, pipes and the shell print n/a until the VFS lands there).
-        want = EXPECTED if name == "linux" else EXPECTED[:6]
-        for b in want + ["free-memory-at-init"]:
+        for b in EXPECTED + ["free-memory-at-init"]:
             good = b in res
             ok &= good
             print(f"{'PASS' if good else 'FAIL'} bench:{name}:{b}")
         print(f"{'PASS' if done else 'FAIL'} bench:{name}:runs-to-completion")
         ok &= done
+        # The footprint rows: the busybox shell's prompt and `free` there.
+        prompt, kib = shell_boot(k, 512, timeout=300, free=True)
+        print(f"{'PASS' if prompt and kib else 'FAIL'} bench:{name}:free-memory-at-prompt")
+        ok &= bool(prompt and kib)
     return ok
 
 
@@ -107,8 +180,11 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--scale", type=int, default=100)
     ap.add_argument("--smoke", action="store_true")
+    ap.add_argument("--no-footprint", action="store_true", help="skip the shell boots (free at prompt, -m search)")
     args = ap.parse_args()
     cpio = build_initramfs()
+    if not os.path.exists(INITRAMFS):	# make bench builds it; run-tests.sh's bench step may not have
+        subprocess.run(["make", "-s", "initramfs"], cwd=ROOT, check=True)
     if args.smoke:
         sys.exit(0 if smoke(cpio) else 1)
     kernels = {"Lucid": os.path.join(ROOT, "build", "lucid"), "Linux": linux_kernel()}
@@ -126,9 +202,31 @@ def main():
             if first is not None:
                 data[k].setdefault("boot-to-init", []).append(first * 1000)
                 units["boot-to-init"] = "ms"
+            if not args.no_footprint:
+                prompt, kib = shell_boot(kernels[k], 512, free=True)
+                print(f"round {r + 1} {k}: shell prompt {'reached' if prompt else 'NOT reached'}, free {kib} KiB",
+                      file=sys.stderr)
+                if kib:
+                    data[k].setdefault("free-memory-at-prompt", []).append(kib)
+                    units["free-memory-at-prompt"] = "KiB"
+        with open(os.path.join(OUT, "raw.json"), "w") as f:	# every sample so far
+            json.dump({"data": data, "units": units}, f)
+    minmem = {}
+    if not args.no_footprint:
+        for k in ("Lucid", "Linux"):
+            print(f"{k}: searching the smallest -m with a shell prompt", file=sys.stderr)
+            minmem[k] = min_memory(kernels[k])
+    with open(os.path.join(OUT, "raw.json"), "w") as f:
+        json.dump({"data": data, "units": units, "minmem": minmem}, f)
+    write_report(kernels, data, units, minmem, args.rounds)
+
+
+def write_report(kernels, data, units, minmem, rounds):
+    """The table (stdout and build/bench/results.md) and the chart (ratios.png)
+    from every sample: data[kernel][benchmark] = [values]."""
     image = {"Lucid": os.path.getsize(kernels["Lucid"]), "Linux": os.path.getsize(kernels["Linux"])}
     rows = []
-    names = ["boot-to-init", "free-memory-at-init"] + EXPECTED
+    names = ["boot-to-init", "free-memory-at-init", "free-memory-at-prompt"] + EXPECTED
     names += [b for b in list(data["Lucid"]) + list(data["Linux"]) if b not in names]
     for b in names:
         lu, li = data["Lucid"].get(b), data["Linux"].get(b)
@@ -140,11 +238,14 @@ def main():
         xc, xm = cell(li)
         ratio = f"{lm / xm:.2f}" if lm and xm else "n/a"
         rows.append((b, units.get(b, ""), lc, xc, ratio))
+    if minmem.get("Lucid") and minmem.get("Linux"):
+        rows.append(("min-memory-for-shell", "MiB", str(minmem["Lucid"]), str(minmem["Linux"]),
+                     f"{minmem['Lucid'] / minmem['Linux']:.2f}"))
     rows.append(("kernel-image", "KiB", f"{image['Lucid'] // 1024}", f"{image['Linux'] // 1024}",
                  f"{image['Lucid'] / image['Linux']:.2f}"))
     qemu_version = subprocess.run(["qemu-system-x86_64", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     md = [f"Measured {time.strftime('%Y-%m-%d')}: {qemu_version}; Linux {os.path.basename(kernels['Linux'])}; "
-          f"TCG, -smp 2 -m 512M -cpu max -machine q35; {args.rounds} alternating rounds; median (min–max).", "",
+          f"TCG, -smp 2 -m 512M -cpu max -machine q35; {rounds} alternating rounds; median (min–max).", "",
           "| benchmark | unit | Lucid | Linux | Lucid/Linux |", "|---|---|---|---|---|"]
     md += [f"| {b} | {u} | {lc} | {xc} | {r} |" for b, u, lc, xc, r in rows]
     text = "\n".join(md) + "\n"

@@ -247,6 +247,19 @@ static void partial_copies(struct ktest *t)
 	KEXPECT_EQ(t, strnlen_user(end - 8, 32), 0);
 	KEXPECT_EQ(t, clear_user(end - 4, 16), 12);
 	KEXPECT_EQ(t, strncpy_from_user(buf, end - 8, 32), 4);	/* "aaaa" and the cleared NUL */
+	/* Copies of 8 bytes at a time that fault part-way: the count left is
+	 * still exact when the last good byte is not on an 8-byte boundary. */
+	char big[64];
+	memset(big, 'b', sizeof(big));
+	KEXPECT_EQ(t, copy_to_user(end - 13, big, 45), 32);
+	memset(big, 0, sizeof(big));
+	KEXPECT_EQ(t, copy_from_user(big, end - 13, 45), 32);
+	KEXPECT(t, big[0] == 'b' && big[12] == 'b' && big[13] == 0);
+	memset(big, 'b', sizeof(big));
+	KEXPECT_EQ(t, copy_to_user(end - 29, big + 3, 29), 0);	/* unaligned, ends at the edge */
+	KEXPECT_EQ(t, clear_user(end - 21, 60), 39);
+	KEXPECT_EQ(t, copy_from_user(big, end - 22, 22), 0);
+	KEXPECT(t, big[0] == 'b' && big[1] == 0 && big[21] == 0);
 	/* ... and one that ends in time. */
 	KEXPECT_EQ(t, copy_to_user(end - 3, "hi", 3), 0);
 	KEXPECT_EQ(t, strncpy_from_user(buf, end - 3, 32), 2);

@@ -72,6 +72,30 @@ static void memmove_handles_overlap(void)
 	EXPECT(lucid_memcmp("ab", "ac", 2) < 0);
 }
 
+/* memcpy and memset copy 8 bytes at a time, then a tail: every length and
+ * alignment must come out byte-exact, touching nothing around the range. */
+static void memcpy_memset_every_length_and_alignment(void)
+{
+	unsigned char src[64], dst[80], want[80];
+	for (int i = 0; i < 64; i++)
+		src[i] = (unsigned char)(i * 7 + 1);
+	int bad = 0;
+	for (int off = 0; off < 8; off++)
+		for (int n = 0; n <= 40; n++) {
+			memset(dst, 0xee, sizeof(dst));
+			memset(want, 0xee, sizeof(want));
+			memcpy(want + off, src + (7 - off), n);
+			if (lucid_memcpy(dst + off, src + (7 - off), n) != dst + off ||
+			    memcmp(dst, want, sizeof(dst)))
+				bad++;
+			memset(dst, 0xee, sizeof(dst));
+			memset(want + off, 0xa5, n);
+			if (lucid_memset(dst + off, 0x1a5, n) != dst + off || memcmp(dst, want, sizeof(dst)))
+				bad++;
+		}
+	EXPECT_EQ(bad, 0);
+}
+
 static void strsep_splits_fields(void)
 {
 	char buf[] = "a,b,,c";
@@ -183,6 +207,7 @@ int main(void)
 	UNIT_RUN(string_basics);
 	UNIT_RUN(strlcpy_truncates_and_terminates);
 	UNIT_RUN(memmove_handles_overlap);
+	UNIT_RUN(memcpy_memset_every_length_and_alignment);
 	UNIT_RUN(strsep_splits_fields);
 	UNIT_RUN(vsprintf_matches_libc);
 	UNIT_RUN(vsprintf_edge_cases_match_libc);

@@ -410,6 +410,8 @@ static void test_fd_forms(void)
 	CHECK_ERRNO("ftruncate_o_path_gives_ebadf", ftruncate(pfd, 0), EBADF);
 
 	CHECK("fchmod_sets_mode", fchmod(fd, 0604) == 0 && mode_of("/fa/t") == 0604);
+	CHECK("root_write_keeps_setid_bits", fchmod(fd, 06755) == 0 && write(fd, "r", 1) == 1 &&
+	      mode_of("/fa/t") == 06755 && fchmod(fd, 0604) == 0);
 	CHECK_ERRNO("fchmod_bad_fd_gives_ebadf", syscall(SYS_fchmod, -1, 0644), EBADF);
 	CHECK_ERRNO("fchmod_o_path_gives_ebadf", syscall(SYS_fchmod, pfd, 0644), EBADF);
 	CHECK("fchown_sets_owner", fchown(fd, 3, 4) == 0 && stat("/fa/t", &st) == 0 && st.st_uid == 3 && st.st_gid == 4);
@@ -569,6 +571,21 @@ static int as_user(void)
 	CHECK_ERRNO("user_rename_out_of_readonly_dir_gives_eacces", rename("/fa/u/own", "/fa/w/own"), EACCES);
 	CHECK("user_rename_in_writable_dir", rename("/fa/w/fifo", "/fa/w/fifo2") == 0);
 	CHECK_ERRNO("user_rename_over_sticky_others_gives_eperm", rename("/fa/w/fifo2", "/fa/w/rootfile"), EPERM);
+	int wfd = open("/fa/u/s1", O_WRONLY);
+	CHECK("user_write_drops_setuid_setgid", wfd >= 0 && write(wfd, "x", 1) == 1 && mode_of("/fa/u/s1") == 0777);
+	close(wfd);
+	CHECK("user_truncate_drops_setuid_setgid", truncate("/fa/u/s2", 0) == 0 && mode_of("/fa/u/s2") == 0777);
+	wfd = open("/fa/u/s3", O_WRONLY | O_TRUNC);
+	CHECK("user_o_trunc_of_empty_file_drops_setuid", wfd >= 0 && mode_of("/fa/u/s3") == 0777);
+	close(wfd);
+	wfd = open("/fa/u/s4", O_WRONLY);
+	CHECK("user_write_keeps_setgid_without_group_x_in_group", wfd >= 0 && write(wfd, "x", 1) == 1 &&
+	      mode_of("/fa/u/s4") == 02766);
+	close(wfd);
+	wfd = open("/fa/u/s5", O_WRONLY);
+	CHECK("user_write_drops_setgid_outside_group", wfd >= 0 && write(wfd, "x", 1) == 1 &&
+	      mode_of("/fa/u/s5") == 0766);
+	close(wfd);
 	CHECK("user_rename_whiteout_needs_no_privilege",
 	      syscall(SYS_renameat2, AT_FDCWD, "/fa/w/fifo2", AT_FDCWD, "/fa/w/fifo3", RENAME_WHITEOUT) == 0 &&
 	      lstat("/fa/w/fifo2", &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == 0 && st.st_uid == 1000);
@@ -638,6 +655,11 @@ static void test_as_user(void)
 	      mkfile("/fa/u/rw", 0644) == 0 && chmod("/fa/u/rw", 0666) == 0 &&
 	      mkfile("/fa/u/secret", 0600) == 0 && mkdir("/fa/w", 0755) == 0 && chmod("/fa/w", 01777) == 0 &&
 	      mkfile("/fa/w/rootfile", 0644) == 0);
+	CHECK("setup_setid_files", mkfile("/fa/u/s1", 0644) == 0 && chmod("/fa/u/s1", 06777) == 0 &&
+	      mkfile("/fa/u/s2", 0644) == 0 && chmod("/fa/u/s2", 06777) == 0 && truncate("/fa/u/s2", 10) == 0 &&
+	      mkfile("/fa/u/s3", 0644) == 0 && chmod("/fa/u/s3", 06777) == 0 &&
+	      mkfile("/fa/u/s4", 0644) == 0 && chown("/fa/u/s4", 0, 1000) == 0 && chmod("/fa/u/s4", 02766) == 0 &&
+	      mkfile("/fa/u/s5", 0644) == 0 && chmod("/fa/u/s5", 02766) == 0);
 	int failed = in_child(as_user);
 	CHECK("user_checks_all_passed", failed == 0);
 	failed = in_child(real_vs_effective);

@@ -459,6 +459,23 @@ static void test_no_zombies(void)
 	signal(SIGCHLD, SIG_DFL);
 }
 
+/* A child whose exit signal is not SIGCHLD is a "clone child": only
+ * __WCLONE (or __WALL) waits for it. */
+static void test_wclone(void)
+{
+	long pid = syscall(SYS_clone, 0L, 0L, 0L, 0L, 0L);	/* like fork, exit signal 0 */
+	if (pid == 0)
+		_exit(5);
+	int st = -1;
+	CHECK_ERRNO("plain_wait_ignores_a_clone_child", waitpid(pid, &st, WNOHANG), ECHILD);
+	CHECK("wclone_waits_for_it", waitpid(pid, &st, __WCLONE) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 5);
+	pid = fork();
+	if (pid == 0)
+		_exit(6);
+	CHECK_ERRNO("wclone_ignores_a_normal_child", waitpid(pid, &st, __WCLONE | WNOHANG), ECHILD);
+	CHECK("wall_waits_for_any_child", waitpid(pid, &st, __WALL) == pid && WEXITSTATUS(st) == 6);
+}
+
 static int run_tests(void)
 {
 	test_wait_own_group();
@@ -472,6 +489,7 @@ static int run_tests(void)
 	test_fatal_to_stopped();
 	test_orphaned_stopped_job();
 	test_no_zombies();
+	test_wclone();
 	printf("signals_stop: %d passed, %d failed\n", utest_passes, utest_failures);
 	return utest_failures != 0;
 }

@@ -134,6 +134,32 @@ static void test_sched_policy(void)
 	      syscall(SYS_sched_get_priority_min, SCHED_OTHER) == 0);
 	CHECK_ERRNO("priority_max_bad_policy_gives_einval", syscall(SYS_sched_get_priority_max, 42), EINVAL);
 	CHECK_ERRNO("priority_min_bad_policy_gives_einval", syscall(SYS_sched_get_priority_min, -1), EINVAL);
+
+	struct sched_param zero = { 0 }, five = { 5 }, ten = { 10 };
+	CHECK("sched_setscheduler_batch", syscall(SYS_sched_setscheduler, 0, SCHED_BATCH, &zero) == 0 &&
+	      syscall(SYS_sched_getscheduler, 0) == SCHED_BATCH);
+	CHECK("sched_setparam_keeps_the_policy", syscall(SYS_sched_setparam, 0, &zero) == 0 &&
+	      syscall(SYS_sched_getscheduler, 0) == SCHED_BATCH);
+	CHECK_ERRNO("sched_other_with_priority_gives_einval", syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, &five), EINVAL);
+	CHECK_ERRNO("sched_fifo_priority_0_gives_einval", syscall(SYS_sched_setscheduler, 0, SCHED_FIFO, &zero), EINVAL);
+	CHECK_ERRNO("sched_unknown_policy_gives_einval", syscall(SYS_sched_setscheduler, 0, 42, &zero), EINVAL);
+	CHECK_ERRNO("sched_negative_policy_gives_einval", syscall(SYS_sched_setscheduler, 0, -1, &zero), EINVAL);
+	CHECK_ERRNO("sched_setscheduler_null_gives_einval", syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, NULL), EINVAL);
+	CHECK_ERRNO("sched_setscheduler_bad_pointer_gives_efault",
+		    syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, (void *)8), EFAULT);
+	CHECK_ERRNO("sched_setscheduler_no_such_pid_gives_esrch",
+		    syscall(SYS_sched_setscheduler, 999999, SCHED_OTHER, &zero), ESRCH);
+	struct timespec ts = { -1, -1 };
+	CHECK("root_may_set_sched_fifo", syscall(SYS_sched_setscheduler, 0, SCHED_FIFO, &ten) == 0 &&
+	      syscall(SYS_sched_getscheduler, 0) == SCHED_FIFO && syscall(SYS_sched_getparam, 0, &sp) == 0 &&
+	      sp.sched_priority == 10 && syscall(SYS_sched_rr_get_interval, 0, &ts) == 0 && ts.tv_sec == 0 &&
+	      ts.tv_nsec == 0);
+	CHECK("back_to_sched_other", syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, &zero) == 0 &&
+	      syscall(SYS_sched_getscheduler, 0) == SCHED_OTHER && syscall(SYS_sched_getparam, 0, &sp) == 0 &&
+	      sp.sched_priority == 0);
+	CHECK("sched_rr_get_interval_other", syscall(SYS_sched_rr_get_interval, 0, &ts) == 0 && ts.tv_sec >= 0 &&
+	      ts.tv_nsec >= 0);
+	CHECK_ERRNO("sched_rr_get_interval_no_such_pid_gives_esrch", syscall(SYS_sched_rr_get_interval, 999999, &ts), ESRCH);
 }
 
 /* As an ordinary user: exit status is a bit mask of failed checks. */
@@ -164,6 +190,14 @@ static void unprivileged(void)
 	struct rlimit lower = { 10, 20 };
 	if (setrlimit(RLIMIT_NOFILE, &lower) != 0)
 		bad |= 64;
+	struct sched_param p1 = { 1 }, zero = { 0 };
+	if (!(syscall(SYS_sched_setscheduler, 0, SCHED_FIFO, &p1) == -1 && errno == EPERM))
+		bad |= 128;	/* RLIMIT_RTPRIO is 0 */
+	if (!(syscall(SYS_sched_setscheduler, 1, SCHED_OTHER, &zero) == -1 && errno == EPERM))
+		bad |= 256;	/* another user's process */
+	if (syscall(SYS_sched_setscheduler, 0, SCHED_IDLE, &zero) != 0 ||
+	    !(syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, &zero) == -1 && errno == EPERM))
+		bad |= 512;	/* into SCHED_IDLE, but not back out */
 	_exit(bad);
 }
 
