@@ -133,9 +133,10 @@ struct iattr {
 
 /* What a filesystem does with names in a directory. On entry to the
  * name-changing members (create .. rename) the VFS holds the parent
- * directory's i_mutex (both parents' for rename, in address order), has
- * checked permission, and has a NEGATIVE dentry for a new name or a positive
- * one for an existing name. All may sleep. A NULL member -> the errno noted. */
+ * directory's i_mutex (both parents' for rename, ancestor first: see
+ * lock_rename), has checked permission, and has a NEGATIVE dentry for a new
+ * name or a positive one for an existing name. All may sleep. A NULL member
+ * -> the errno noted. */
 struct inode_operations {
 	/* Find name (dentry->d_name) in dir; d_add() the inode, or leave the
 	 * dentry negative. Return NULL or an ERR_PTR. NULL -> every name is
