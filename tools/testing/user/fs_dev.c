@@ -62,6 +62,11 @@ static void test_mem_devices(void)
 	CHECK("open_null", fd >= 0);
 	CHECK("null_read_is_eof", read(fd, buf, sizeof(buf)) == 0);
 	CHECK("null_write_takes_everything", write(fd, buf, sizeof(buf)) == sizeof(buf));
+	/* The driver never reads what is written (no copy is made): an unmapped
+	 * buffer in user space is fine, a kernel address is not. */
+	CHECK("null_write_of_unmapped_buffer_takes_everything", syscall(SYS_write, fd, NULL, 4096) == 4096);
+	CHECK_ERRNO("null_write_of_kernel_address_gives_efault",
+		    syscall(SYS_write, fd, (void *)0xffffffff81000000UL, 16), EFAULT);
 	CHECK("null_lseek_gives_0", lseek(fd, 100, SEEK_SET) == 0);
 	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
 	CHECK("null_poll_always_ready", poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLIN | POLLOUT)) == (POLLIN | POLLOUT));
@@ -76,6 +81,7 @@ static void test_mem_devices(void)
 		zeros += buf[i] == 0;
 	CHECK("zero_read_gives_zeros", n == sizeof(buf) && zeros == (int)sizeof(buf));
 	CHECK("zero_write_takes_everything", write(fd, "abc", 3) == 3);
+	CHECK("zero_write_of_unmapped_buffer_takes_everything", syscall(SYS_write, fd, NULL, 4096) == 4096);
 	CHECK_ERRNO("zero_read_bad_buffer_gives_efault", syscall(SYS_read, fd, (void *)8, 16), EFAULT);
 	close(fd);
 
