@@ -9,7 +9,10 @@
  * - uid: only fsuid 0 may give a file away (the owner may "chown" to itself).
  * - gid: the owner may pick any group it is in; fsuid 0 any group.
  * - explicit times: the owner; "now": the owner or anyone who may write.
- * - chown of a non-directory drops S_ISUID, and S_ISGID if group-executable.
+ * - chown of a non-directory drops S_ISUID, and S_ISGID if group-executable;
+ *   so does a write or truncate by anyone but root (file_remove_privs).
+ * - size: not past RLIMIT_FSIZE (EFBIG and SIGXFSZ).
+ * - nothing at all on a read-only mount or filesystem (EROFS).
  * [LINUX-DIFF] no capability sets: fsuid 0 stands for CAP_CHOWN, CAP_FOWNER
  * and CAP_FSETID (Linux drops those with a non-zero fsuid too). */
 #include <linux/kernel.h>

@@ -30,8 +30,17 @@ struct link_seen {
 	char *path;
 };
 
+/* A directory whose mtime is set once everything is unpacked: creating
+ * its entries would move it on (Linux's dir_utime list). */
+struct dir_mtime {
+	struct dir_mtime *next;
+	struct dentry *dentry;		/* a reference held */
+	u32 mtime;
+};
+
 struct unpack_state {
 	struct link_seen *links;
+	struct dir_mtime *dirs;
 	char path[PATH_MAX];
 	unsigned int files;
 };
@@ -72,8 +81,32 @@ static int make_node(struct unpack_state *s, const struct cpio_entry *e)
 		err = vfs_mknod(dir, d, mode, MKDEV(e->rdev_major, e->rdev_minor));
 	if (!err && d->d_inode)
 		set_attrs(d->d_inode, e);
+	if (!err && d->d_inode && S_ISDIR(mode)) {
+		struct dir_mtime *m = kmalloc(sizeof(*m), GFP_KERNEL);
+		if (m) {	/* without memory the directory keeps today's mtime */
+			m->dentry = dget(d);
+			m->mtime = e->mtime;
+			m->next = s->dirs;
+			s->dirs = m;
+		}
+	}
 	done_path_create(&parent, d);
 	return err;
+}
+
+static void set_dir_mtimes(struct unpack_state *s)
+{
+	while (s->dirs) {
+		struct dir_mtime *m = s->dirs;
+		struct inode *inode = m->dentry->d_inode;
+		spin_lock(&inode->i_lock);
+		inode->i_mtime.tv_sec = m->mtime;
+		inode->i_mtime.tv_nsec = 0;
+		spin_unlock(&inode->i_lock);
+		dput(m->dentry);
+		s->dirs = m->next;
+		kfree(m);
+	}
 }
 
 /* A hard link to a name unpacked before, if this ino was seen. */
@@ -187,6 +220,7 @@ int unpack_to_rootfs(const void *archive, size_t size)
 		err = r;
 	}
 	pr_info("initramfs: unpacked %u entries into the root tmpfs\n", s->files);
+	set_dir_mtimes(s);
 	while (s->links) {
 		struct link_seen *l = s->links;
 		s->links = l->next;

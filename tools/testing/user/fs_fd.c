@@ -366,6 +366,18 @@ static void test_rlimit(void)
 	close(fd);
 	while (n)
 		close(fds[--n]);
+	/* The largest table Linux allows (fs.nr_open, 1048576), copied by fork. */
+	lim.rlim_cur = lim.rlim_max = 1048576;
+	CHECK("setrlimit_nofile_to_nr_open", setrlimit(RLIMIT_NOFILE, &lim) == 0);
+	CHECK("dup2_to_highest_fd", dup2(0, 1048575) == 1048575 && fcntl(1048575, F_GETFD) == 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(fcntl(1048575, F_GETFD) == 0 && close(1048575) == 0 ? 0 : 1);
+	int st;
+	waitpid(pid, &st, 0);
+	CHECK("fork_copies_a_million_slot_table", WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	CHECK_ERRNO("dup2_past_nr_open_gives_ebadf", syscall(SYS_dup2, 0, 1048576), EBADF);
+	close(1048575);
 	setrlimit(RLIMIT_NOFILE, &old);
 }
 
@@ -549,6 +561,41 @@ static void test_cloexec_exec(void)
 	close(gone2);
 }
 
+/* Two tasks sharing one table (CLONE_FILES) open, dup and close at the
+ * same time, past the first 64 slots so the table grows under them; then
+ * every fd either task left open must still work. Runs on 2 CPUs. */
+static void test_shared_table_race(void)
+{
+	int base = sys_open("/fdt", O_RDONLY, 0);
+	pid_t pid = syscall(SYS_clone, CLONE_FILES | SIGCHLD, 0, 0, 0, 0);
+	int me = pid == 0;
+	int bad = 0;
+	for (int round = 0; round < 30; round++) {
+		int fds[100];
+		for (int i = 0; i < 100; i++) {
+			fds[i] = (i & 1) ? dup(base) : sys_open("/fdt", O_RDONLY, 0);
+			bad += fds[i] < 0;
+		}
+		for (int i = 0; i < 100; i++)
+			bad += fds[i] >= 0 && fcntl(fds[i], F_GETFD) != 0;
+		int hi = fcntl(base, F_DUPFD, 200 + me * 50 + round);
+		bad += hi < 0;
+		for (int i = 0; i < 100; i++)
+			bad += fds[i] >= 0 && close(fds[i]) != 0;
+		bad += close(hi) != 0;
+	}
+	if (me)
+		syscall(SYS_exit, bad ? 1 : 0);
+	int st;
+	waitpid(pid, &st, 0);
+	CHECK("clone_files_concurrent_open_dup_close", bad == 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	struct stat a;
+	CHECK("shared_table_consistent_after_race", fstat(base, &a) == 0 && S_ISDIR(a.st_mode) &&
+	      sys_open("/fdt", O_RDONLY, 0) == base + 1);
+	close(base + 1);
+	close(base);
+}
+
 /* Open files, dups, tables copied by fork and files of removed names must
  * all go back: thousands of cycles, then compare free memory (strict only
  * where the harness asks, on Lucid: Linux's caches vary). */
@@ -608,6 +655,7 @@ int main(int argc, char **argv)
 	test_dirs_cwd_dirfd();
 	test_fork_and_clone();
 	test_cloexec_exec();
+	test_shared_table_race();
 	test_no_leaks();
 	printf("fs_fd: %d passed, %d failed\n", utest_passes, utest_failures);
 	reboot(RB_POWER_OFF);
