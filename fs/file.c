@@ -14,6 +14,8 @@
 #include <linux/fdtable.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <asm/page.h>
 #include <linux/string.h>
 #include <linux/err.h>
 #include <uapi/linux/fcntl.h>
@@ -40,18 +42,35 @@ struct files_struct *alloc_files(void)
 	return files;
 }
 
+/* Big tables (a million fds is 8 MiB of pointers, more than the buddy
+ * allocator's largest block) come from vmalloc, as Linux's kvmalloc. */
+static void *kvzalloc_table(size_t size)
+{
+	if (size <= 8 * PAGE_SIZE)
+		return kzalloc(size, GFP_KERNEL);
+	return vzalloc(size);
+}
+
+static void kvfree_table(void *p)
+{
+	if (p && is_vmalloc_addr(p))
+		vfree(p);
+	else
+		kfree(p);
+}
+
 /* New arrays for nr slots, or NULL. */
 static bool alloc_fdtable(struct fdtable *t, unsigned int nr)
 {
 	t->max_fds = nr;
-	t->fd = kzalloc(nr * sizeof(struct file *), GFP_KERNEL);
-	t->close_on_exec = kzalloc(BITS_TO_LONGS(nr) * sizeof(long), GFP_KERNEL);
-	t->open_fds = kzalloc(BITS_TO_LONGS(nr) * sizeof(long), GFP_KERNEL);
+	t->fd = kvzalloc_table(nr * sizeof(struct file *));
+	t->close_on_exec = kvzalloc_table(BITS_TO_LONGS(nr) * sizeof(long));
+	t->open_fds = kvzalloc_table(BITS_TO_LONGS(nr) * sizeof(long));
 	if (t->fd && t->close_on_exec && t->open_fds)
 		return true;
-	kfree(t->fd);
-	kfree(t->close_on_exec);
-	kfree(t->open_fds);
+	kvfree_table(t->fd);
+	kvfree_table(t->close_on_exec);
+	kvfree_table(t->open_fds);
 	return false;
 }
 
@@ -59,9 +78,9 @@ static void free_fdtable(struct files_struct *files, struct fdtable *t)
 {
 	if (t->fd == files->fd_array)
 		return;
-	kfree(t->fd);
-	kfree(t->close_on_exec);
-	kfree(t->open_fds);
+	kvfree_table(t->fd);
+	kvfree_table(t->close_on_exec);
+	kvfree_table(t->open_fds);
 }
 
 /* Copy the first n slots of src into dst (same or bigger). */
@@ -296,6 +315,20 @@ bool get_close_on_exec(unsigned int fd)
 	return r;
 }
 
+/* Slots a copy of t needs: up to its highest fd in use, rounded up to a
+ * table size (64, 128, ...), so a child of a process that once had a high
+ * fd does not inherit a huge, empty table. file_lock held. */
+static unsigned int copy_size(const struct fdtable *t)
+{
+	unsigned int words = BITS_TO_LONGS(t->max_fds);
+	while (words && !t->open_fds[words - 1])
+		words--;
+	unsigned int size = NR_OPEN_DEFAULT;
+	while (size < words * BITS_PER_LONG)
+		size *= 2;
+	return min(size, t->max_fds);
+}
+
 /* A copy of old for fork: same open files (each gains a reference), same
  * close-on-exec bits. Slots reserved but not yet filled are not copied. */
 struct files_struct *dup_fd(struct files_struct *old, int *errorp)
@@ -306,7 +339,7 @@ struct files_struct *dup_fd(struct files_struct *old, int *errorp)
 		return NULL;
 	spin_lock(&old->file_lock);
 	for (;;) {
-		unsigned int n = old->fdt.max_fds;
+		unsigned int n = copy_size(&old->fdt);
 		if (n <= files->fdt.max_fds)
 			break;
 		spin_unlock(&old->file_lock);
@@ -320,7 +353,7 @@ struct files_struct *dup_fd(struct files_struct *old, int *errorp)
 		spin_lock(&old->file_lock);
 	}
 	struct fdtable *src = &old->fdt, *dst = &files->fdt;
-	unsigned int n = src->max_fds;
+	unsigned int n = min(copy_size(src), dst->max_fds);
 	copy_fdtable(dst, src, n);
 	for (unsigned int i = 0; i < n; i++) {
 		if (dst->fd[i])

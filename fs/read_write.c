@@ -190,6 +190,11 @@ static ssize_t do_write(struct file *f, const char __user *buf, size_t count, lo
 	count = min(count, (size_t)MAX_RW_COUNT);
 	if (!count)
 		return 0;
+	if (f->f_op->write_user) {	/* takes the user buffer itself: no bounce */
+		if (!access_ok(buf, count))
+			return -EFAULT;
+		return f->f_op->write_user(f, buf, count, pos);
+	}
 	size_t bsize;
 	char *bounce = alloc_bounce(count, &bsize);
 	if (!bounce)

@@ -76,16 +76,60 @@ static int tty_open(struct inode *inode, struct file *f)
 	return nonseekable_open(inode, f);	/* pread/pwrite: ESPIPE, as Linux */
 }
 
+static bool is_current_tty(struct tty_struct *tty);
+
+/* Job control (Linux's __tty_check_change): a process of the tty's session
+ * but not of its foreground group that reads (sig SIGTTIN), writes with
+ * TOSTOP or changes the tty's settings (SIGTTOU) gets the signal sent to
+ * its whole group and the call restarts once it is continued. When it
+ * ignores or blocks the signal, reads are EIO and the rest go ahead; an
+ * orphaned group (no one to continue it) gets EIO. Files opened as
+ * /dev/console are exempt, as Linux's redirected console. */
+static bool opened_as_console(struct file *f)
+{
+	dev_t d = f->f_inode->i_rdev;
+	return MAJOR(d) == TTYAUX_MAJOR && MINOR(d) == 1;
+}
+
+static int tty_check_change(struct file *f, int sig)
+{
+	struct tty_struct *tty = f->private_data;
+	if (opened_as_console(f) || !is_current_tty(tty))
+		return 0;
+	pid_t fg = READ_ONCE(tty->pgrp);
+	if (!fg || current->pgrp == fg)
+		return 0;
+	struct task_signals *s = current->signals;
+	/* Only the task itself changes these: a racy read is its own view. */
+	bool ignored = s && (((READ_ONCE(s->blocked) >> (sig - 1)) & 1) ||
+			     READ_ONCE(s->action[sig - 1].handler) == SIG_IGN);
+	if (ignored)
+		return sig == SIGTTIN ? -EIO : 0;
+	if (is_current_pgrp_orphaned())
+		return -EIO;
+	kill_pgrp_kernel(current->pgrp, sig);
+	return -ERESTARTSYS;
+}
+
 static ssize_t tty_read(struct file *f, char *buf, size_t count, loff_t *pos)
 {
 	(void)pos;
+	int err = tty_check_change(f, SIGTTIN);
+	if (err)
+		return err;
 	return n_tty_read(f->private_data, f, buf, count);
 }
 
 static ssize_t tty_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
+	struct tty_struct *tty = f->private_data;
 	(void)pos;
-	return n_tty_write(f->private_data, buf, count);
+	if (READ_ONCE(tty->termios.c_lflag) & TOSTOP) {
+		int err = tty_check_change(f, SIGTTOU);
+		if (err)
+			return err;
+	}
+	return n_tty_write(tty, buf, count);
 }
 
 static loff_t tty_llseek(struct file *f, loff_t off, int whence)
@@ -165,6 +209,9 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TCSETSW:	/* output is synchronous: nothing to drain */
 	case TCSETSF: {
 		struct termios t;
+		int err = tty_check_change(f, SIGTTOU);
+		if (err)
+			return err;
 		if (copy_from_user(&t, p, sizeof(t)))
 			return -EFAULT;
 		if (cmd == TCSETSF)
@@ -193,12 +240,16 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	}
 	case FIONREAD:
 		return put_user((int)n_tty_chars_in_buffer(tty), (int __user *)p);
-	case TCFLSH:
+	case TCFLSH: {
+		int err = tty_check_change(f, SIGTTOU);
+		if (err)
+			return err;
 		if (arg > TCIOFLUSH)
 			return -EINVAL;
 		if (arg != TCOFLUSH)
 			n_tty_flush_input(tty);
 		return 0;
+	}
 	case TCSBRK:
 	case TCXONC:
 		return 0;	/* no break to send, no flow control */
@@ -239,6 +290,9 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		pid_t pgrp;
 		if (!is_current_tty(tty))
 			return -ENOTTY;
+		int err = tty_check_change(f, SIGTTOU);
+		if (err)
+			return err;
 		if (get_user(pgrp, (pid_t __user *)p))
 			return -EFAULT;
 		if (pgrp < 0)

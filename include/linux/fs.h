@@ -86,6 +86,12 @@ struct file_operations {
 	/* Copy count bytes from buf to *pos, advance *pos; short writes allowed
 	 * (-ENOSPC when none fit). NULL -> -EINVAL. */
 	ssize_t (*write)(struct file *f, const char *buf, size_t count, loff_t *pos);
+	/* Optional: Linux's own ->write, given the user buffer itself (range
+	 * checked with access_ok, not read). write/pwrite64/writev prefer it
+	 * and bounce nothing: for files that never look at the data
+	 * (/dev/null), where the bounce copy was the whole cost. The file
+	 * still needs ->write for the kernel-buffer callers (sendfile). */
+	ssize_t (*write_user)(struct file *f, const char __user *buf, size_t count, loff_t *pos);
 	/* Emit directory entries from ctx->pos on. The directory's i_lock is
 	 * NOT held; the filesystem locks what it walks. NULL -> -ENOTDIR. */
 	int (*iterate_shared)(struct file *f, struct dir_context *ctx);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <termios.h>
 #include <poll.h>
+#include <signal.h>
 #include "utest.h"
 
 static int write_file(const char *name, const char *s)
@@ -61,6 +62,11 @@ static void test_mem_devices(void)
 	CHECK("open_null", fd >= 0);
 	CHECK("null_read_is_eof", read(fd, buf, sizeof(buf)) == 0);
 	CHECK("null_write_takes_everything", write(fd, buf, sizeof(buf)) == sizeof(buf));
+	/* The driver never reads what is written (no copy is made): an unmapped
+	 * buffer in user space is fine, a kernel address is not. */
+	CHECK("null_write_of_unmapped_buffer_takes_everything", syscall(SYS_write, fd, NULL, 4096) == 4096);
+	CHECK_ERRNO("null_write_of_kernel_address_gives_efault",
+		    syscall(SYS_write, fd, (void *)0xffffffff81000000UL, 16), EFAULT);
 	CHECK("null_lseek_gives_0", lseek(fd, 100, SEEK_SET) == 0);
 	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
 	CHECK("null_poll_always_ready", poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLIN | POLLOUT)) == (POLLIN | POLLOUT));
@@ -75,6 +81,7 @@ static void test_mem_devices(void)
 		zeros += buf[i] == 0;
 	CHECK("zero_read_gives_zeros", n == sizeof(buf) && zeros == (int)sizeof(buf));
 	CHECK("zero_write_takes_everything", write(fd, "abc", 3) == 3);
+	CHECK("zero_write_of_unmapped_buffer_takes_everything", syscall(SYS_write, fd, NULL, 4096) == 4096);
 	CHECK_ERRNO("zero_read_bad_buffer_gives_efault", syscall(SYS_read, fd, (void *)8, 16), EFAULT);
 	close(fd);
 
@@ -127,6 +134,53 @@ static void test_console(void)
 	close(fd);
 }
 
+/* A background process group of the terminal's session: what happens to
+ * one of its processes doing op (0 read, 1 read with SIGTTIN ignored,
+ * 2 write, 3 tcsetattr). Returns the wait status. */
+static int in_background(int op)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		char c;
+		struct termios t;
+		setpgid(0, 0);
+		/* ttyS0, not console: Linux exempts /dev/console opens. */
+		int fd = open("/dev/ttyS0", O_RDWR | O_NONBLOCK | O_NOCTTY);
+		if (op == 1)
+			signal(SIGTTIN, SIG_IGN);
+		if (op == 0 || op == 1)
+			_exit(read(fd, &c, 1) == -1 && errno == EIO ? 40 : 41);
+		if (op == 2)
+			_exit(write(fd, "bg write\n", 9) == 9 ? 42 : 43);
+		tcgetattr(fd, &t);
+		_exit(tcsetattr(fd, TCSANOW, &t) == 0 ? 44 : 45);
+	}
+	int status = -1;
+	waitpid(pid, &status, WUNTRACED);
+	if (WIFSTOPPED(status)) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	return status;
+}
+
+static int background_child_checks(void)
+{
+	int st = in_background(0);
+	if (!WIFSTOPPED(st) || WSTOPSIG(st) != SIGTTIN)
+		return 20;	/* a background read stops the group with SIGTTIN */
+	st = in_background(1);
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 40)
+		return 21;	/* ... or is EIO when SIGTTIN is ignored */
+	st = in_background(2);
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 42)
+		return 22;	/* writes go ahead without TOSTOP */
+	st = in_background(3);
+	if (!WIFSTOPPED(st) || WSTOPSIG(st) != SIGTTOU)
+		return 23;	/* changing the settings stops it with SIGTTOU */
+	return 0;
+}
+
 /* Controlling terminal: a session leader takes the console (TIOCSCTTY),
  * sees itself as the foreground group, moves it; others see ENOTTY. */
 static int ctty_child(int round)
@@ -144,7 +198,7 @@ static int ctty_child(int round)
 		return 5;
 	if (tcsetpgrp(0, me) != 0)
 		return 6;
-	return 0;
+	return round ? 0 : background_child_checks();
 }
 
 static void test_ctty(void)
@@ -159,7 +213,8 @@ static void test_ctty(void)
 		waitpid(pid, &status, 0);
 		if (!WIFEXITED(status) || WEXITSTATUS(status))
 			printf("ctty child status %#x\n", status);
-		CHECK(round ? "tiocsctty_again_after_leader_exit" : "session_leader_takes_console_as_ctty",
+		CHECK(round ? "tiocsctty_again_after_leader_exit" :
+			      "session_leader_takes_console_and_background_groups_get_sigttin_sigttou",
 		      WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
 	CHECK_ERRNO("tiocgpgrp_still_enotty_for_others", tcgetpgrp(0), ENOTTY);

@@ -366,6 +366,18 @@ static void test_rlimit(void)
 	close(fd);
 	while (n)
 		close(fds[--n]);
+	/* The largest table Linux allows (fs.nr_open, 1048576), copied by fork. */
+	lim.rlim_cur = lim.rlim_max = 1048576;
+	CHECK("setrlimit_nofile_to_nr_open", setrlimit(RLIMIT_NOFILE, &lim) == 0);
+	CHECK("dup2_to_highest_fd", dup2(0, 1048575) == 1048575 && fcntl(1048575, F_GETFD) == 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(fcntl(1048575, F_GETFD) == 0 && close(1048575) == 0 ? 0 : 1);
+	int st;
+	waitpid(pid, &st, 0);
+	CHECK("fork_copies_a_million_slot_table", WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	CHECK_ERRNO("dup2_past_nr_open_gives_ebadf", syscall(SYS_dup2, 0, 1048576), EBADF);
+	close(1048575);
 	setrlimit(RLIMIT_NOFILE, &old);
 }
 

@@ -28,8 +28,11 @@ static int leader_setsid(void)
 
 int main(int argc, char **argv)
 {
-	if (argc > 1) {		/* the exec'd child: linger so the parent can try */
-		for (volatile int i = 0; i < 20000000; i++)
+	if (argc > 1) {		/* the exec'd child: say so, then linger until told */
+		char c;
+		if (write(3, "x", 1) != 1)
+			return 1;
+		while (read(4, &c, 1) > 0)	/* EOF: the parent is done */
 			;
 		return 0;
 	}
@@ -99,18 +102,31 @@ int main(int argc, char **argv)
 	CHECK_ERRNO("kill_missing_group_gives_esrch", kill(-424242, 0), ESRCH);
 	CHECK("kill_zero_sig_zero_checks_own_group", kill(0, 0) == 0);
 
-	/* After exec, a child's group can no longer be changed by its parent. */
+	/* After exec, a child's group can no longer be changed by its parent.
+	 * The child reports its exec through a pipe (fd 3) and stays until the
+	 * other pipe (fd 4) reaches EOF: a busy loop here once lost the race on
+	 * a slow machine (setpgid came before the exec). */
+	int done[2], hold[2];
+	CHECK("exec_pipes", pipe(done) == 0 && pipe(hold) == 0);
 	pid = fork();
 	if (pid == 0) {
 		char *argv[] = { "/init", "--exec-and-wait", NULL };
+		dup2(done[1], 3);
+		dup2(hold[0], 4);
+		close(hold[1]);
 		execve("/init", argv, NULL);
 		_exit(9);
 	}
-	for (volatile int i = 0; i < 2000000; i++)
-		;
+	close(done[1]);
+	close(hold[0]);
+	char c;
+	CHECK("child_reports_exec", read(done[0], &c, 1) == 1);
 	int r = setpgid(pid, pid);
-	CHECK("setpgid_after_child_exec_gives_eacces_or_child_gone", r == -1 && (errno == EACCES || errno == ESRCH));
+	CHECK("setpgid_after_child_exec_gives_eacces", r == -1 && errno == EACCES);
+	close(hold[1]);
+	close(done[0]);
 	waitpid(pid, &st, 0);
+	CHECK("exec_child_exits_cleanly", WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	printf("pgrp: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
 		reboot(RB_POWER_OFF);

@@ -291,13 +291,24 @@ static int stop_continue_during(void (*fn)(void), bool then_usr2)
 	kill(b, SIGSTOP);
 	wait_for(b, WUNTRACED);
 	kill(b, SIGCONT);
+	int st = -1;
 	if (then_usr2) {
 		wait_for(b, WCONTINUED);
 		for (int i = 0; i < 20; i++)
 			sched_yield();
-		kill(b, SIGUSR2);
+		/* The yields do not promise the child has reached its call: a
+		 * SIGUSR2 that came first would run the handler and leave it
+		 * waiting forever (seen under load). So send again until it
+		 * ends; a pause wrongly ended by the stop/continue still ends
+		 * before any SIGUSR2 and reports got_usr2 unset. */
+		while (waitpid(b, &st, WNOHANG) == 0) {
+			kill(b, SIGUSR2);
+			struct timespec ms20 = { 0, 20 * 1000 * 1000 };
+			nanosleep(&ms20, NULL);
+		}
+	} else {
+		st = wait_for(b, 0);
 	}
-	int st = wait_for(b, 0);
 	sigprocmask(SIG_UNBLOCK, &usr1, NULL);
 	return st;
 }
