@@ -209,6 +209,7 @@ long sys_fchmod(unsigned int fd, unsigned short mode);
 long sys_fchown(unsigned int fd, uid_t user, gid_t group);
 long sys_ftruncate(unsigned int fd, long length);
 long sys_umask(int mask);
+long sys_fallocate(int fd, int mode, long offset, long len);
 struct utimbuf;
 struct __kernel_old_timeval;
 long sys_utime(const char __user *filename, const struct utimbuf __user *times);
