@@ -480,6 +480,42 @@ long sys_ftruncate(unsigned int fd, long length)
 	return err;
 }
 
+/* ---- fallocate ----
+ * The generic checks in Linux's order, then the filesystem's ->fallocate. */
+int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file->f_inode;
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	if (mode & ~FALLOC_FL_SUPPORTED_MASK)
+		return -EOPNOTSUPP;
+	if ((mode & FALLOC_FL_PUNCH_HOLE) && !(mode & FALLOC_FL_KEEP_SIZE))
+		return -EOPNOTSUPP;
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (S_ISFIFO(inode->i_mode))
+		return -ESPIPE;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode) && !S_ISBLK(inode->i_mode))
+		return -ENODEV;
+	if (offset + len < 0)		/* wrapped */
+		return -EFBIG;
+	if (!file->f_op || !file->f_op->fallocate)
+		return -EOPNOTSUPP;
+	return file->f_op->fallocate(file, mode, offset, len);
+}
+
+long sys_fallocate(int fd, int mode, long offset, long len)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	int err = vfs_fallocate(f, mode, offset, len);
+	fput(f);
+	return err;
+}
+
 /* ---- utimensat ---- */
 
 struct __kernel_timespec {	/* as kernel/time/time.c: the UAPI layout */

@@ -263,6 +263,8 @@ static int create_elf_tables(struct linux_binprm *b, struct mm_struct *mm)
 	err = err ?: put_user(0UL, u++);		/* envp's NULL */
 	if (err || copy_to_user(u, auxv, sizeof(auxv)))
 		return -EFAULT;
+	BUILD_BUG_ON(sizeof(auxv) > sizeof(mm->saved_auxv));
+	memcpy(mm->saved_auxv, auxv, sizeof(auxv));
 	mm->start_stack = sp;
 	b->sp = sp;
 	return 0;

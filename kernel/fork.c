@@ -174,6 +174,7 @@ static struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->start_brk = old->start_brk; mm->brk = old->brk; mm->start_stack = old->start_stack;
 	mm->arg_start = old->arg_start; mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start; mm->env_end = old->env_end;
+	memcpy(mm->saved_auxv, old->saved_auxv, sizeof(mm->saved_auxv));
 	up_write(&old->mmap_lock);
 	/* The parent's writable entries just became read-only: drop stale TLB
 	 * entries on every CPU running one of its threads, not only here. */

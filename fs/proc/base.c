@@ -290,7 +290,7 @@ static int proc_pid_status(struct seq_file *m, struct task_struct *t)
 	if (mm) {
 		struct mm_counts mc;
 		down_read(&mm->mmap_lock);
-		mm_count(&*mm, &mc);
+		mm_count(mm, &mc);
 		up_read(&mm->mmap_lock);
 		unsigned long rss = (unsigned long)atomic64_read(&mm->rss) << (PAGE_SHIFT - 10);
 		unsigned long kb = PAGE_SIZE >> 10;
@@ -404,6 +404,25 @@ static ssize_t read_mm_range(struct task_struct *t, bool env, char *buf, size_t 
 static ssize_t proc_pid_cmdline(struct task_struct *t, char *buf, size_t count, loff_t pos)
 {
 	return read_mm_range(t, false, buf, count, pos);
+}
+
+/* auxv: the (type, value) pairs exec gave the program, through AT_NULL. */
+static ssize_t proc_pid_auxv(struct task_struct *t, char *buf, size_t count, loff_t pos)
+{
+	struct mm_struct *mm = proc_get_task_mm(t);
+	if (!mm)
+		return 0;
+	size_t n = 0;
+	while (n + 2 <= ARRAY_SIZE(mm->saved_auxv) && mm->saved_auxv[n] != 0 /* AT_NULL */)
+		n += 2;
+	size_t size = min(n + 2, ARRAY_SIZE(mm->saved_auxv)) * sizeof(long);
+	ssize_t r = 0;
+	if (pos >= 0 && (size_t)pos < size) {
+		r = (ssize_t)min(count, size - (size_t)pos);
+		memcpy(buf, (char *)mm->saved_auxv + pos, r);
+	}
+	mmput(mm);
+	return r;
 }
 
 static ssize_t proc_pid_environ(struct task_struct *t, char *buf, size_t count, loff_t pos)
@@ -689,6 +708,7 @@ const struct proc_entry tgid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .kind = PROC_FDDIR },
 	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .kind = PROC_FDINFODIR },
 	{ .name = "environ", .mode = S_IFREG | 0400, .task_read = proc_pid_environ },
+	{ .name = "auxv", .mode = S_IFREG | 0400, .task_read = proc_pid_auxv },
 	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_cwd_link },
 	{ .name = "root", .mode = S_IFLNK | 0777, .link = proc_root_link },
 	{ .name = "exe", .mode = S_IFLNK | 0777, .link = proc_exe_link },
@@ -707,6 +727,7 @@ const struct proc_entry tid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .kind = PROC_FDDIR },
 	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .kind = PROC_FDINFODIR },
 	{ .name = "environ", .mode = S_IFREG | 0400, .task_read = proc_pid_environ },
+	{ .name = "auxv", .mode = S_IFREG | 0400, .task_read = proc_pid_auxv },
 	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_cwd_link },
 	{ .name = "root", .mode = S_IFLNK | 0777, .link = proc_root_link },
 	{ .name = "exe", .mode = S_IFLNK | 0777, .link = proc_exe_link },

@@ -300,6 +300,57 @@ static void tmpfs_truncate(struct inode *inode, loff_t newsize)
 		memset((char *)info->pages[index] + off, 0, PAGE_SIZE - off);
 }
 
+static void *tmpfs_get_page(struct inode *inode, unsigned long index);
+
+/* fallocate: mode 0 or KEEP_SIZE allocates (zeroed) pages for the range,
+ * growing the file unless KEEP_SIZE; PUNCH_HOLE|KEEP_SIZE frees the whole
+ * pages in it and zeroes the partial ones. Other modes: EOPNOTSUPP, as
+ * Linux's tmpfs. */
+static long tmpfs_fallocate(struct file *f, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = f->f_inode;
+	struct tmpfs_inode_info *info = inode->i_private;
+	if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
+		return -EOPNOTSUPP;
+	loff_t end = offset + len;
+	long err = 0;
+	mutex_lock(&inode->i_mutex);
+	if (mode & FALLOC_FL_PUNCH_HOLE) {
+		unsigned long freed = 0;
+		for (loff_t pos = offset; pos < end;) {
+			unsigned long index = pos / PAGE_SIZE, off = pos % PAGE_SIZE;
+			loff_t n = min((loff_t)(PAGE_SIZE - off), end - pos);
+			if (index < info->nr_pages && info->pages[index]) {
+				if (n == PAGE_SIZE) {
+					free_page((unsigned long)info->pages[index]);
+					info->pages[index] = NULL;
+					freed++;
+				} else {
+					memset((char *)info->pages[index] + off, 0, n);
+				}
+			}
+			pos += n;
+		}
+		spin_lock(&inode->i_lock);
+		inode->i_blocks -= freed * (PAGE_SIZE / 512);
+		spin_unlock(&inode->i_lock);
+		mutex_unlock(&inode->i_mutex);
+		inode_touch(inode, false, true, true);
+		return 0;
+	}
+	if (!(mode & FALLOC_FL_KEEP_SIZE))
+		err = inode_newsize_ok(inode, end);
+	for (loff_t pos = offset & ~(loff_t)(PAGE_SIZE - 1); !err && pos < end; pos += PAGE_SIZE)
+		if (!tmpfs_get_page(inode, pos / PAGE_SIZE))
+			err = -ENOSPC;
+	if (!err && !(mode & FALLOC_FL_KEEP_SIZE) && end > inode->i_size)
+		inode->i_size = end;
+	mutex_unlock(&inode->i_mutex);
+	if (!err)
+		inode_touch(inode, false, false, true);
+	return err;
+}
+
 /* chmod, chown, utimes, truncate. The caller (notify_change) holds i_mutex,
  * which also guards the contents. */
 static int tmpfs_setattr(struct dentry *dentry, struct iattr *attr)
@@ -452,6 +503,7 @@ static const struct file_operations tmpfs_file_operations = {
 	.read = tmpfs_read,
 	.write = tmpfs_write,
 	.fsync = noop_fsync,
+	.fallocate = tmpfs_fallocate,
 };
 
 static const struct file_operations tmpfs_dir_operations = {

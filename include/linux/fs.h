@@ -110,6 +110,10 @@ struct file_operations {
 	int (*release)(struct inode *inode, struct file *f);
 	/* Write dirty data back. NULL -> -EINVAL (as Linux for special files). */
 	int (*fsync)(struct file *f, int datasync);
+	/* Allocate (or with FALLOC_FL_PUNCH_HOLE free) the contents of
+	 * [offset, offset + len); the VFS has checked the mode and the file.
+	 * NULL -> -EOPNOTSUPP. */
+	long (*fallocate)(struct file *f, int mode, loff_t offset, loff_t len);
 };
 
 /* Attribute change request for setattr (Linux's struct iattr). */
@@ -369,6 +373,10 @@ int generic_write_check_limits(loff_t pos, size_t *count);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
 int file_remove_privs(struct file *file);
+#define FALLOC_FL_KEEP_SIZE	0x01	/* values from the UAPI <linux/falloc.h> */
+#define FALLOC_FL_PUNCH_HOLE	0x02
+#define FALLOC_FL_SUPPORTED_MASK 0x7f	/* every mode bit Linux knows */
+int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len);
 
 /* fs/sync.c */
 int noop_fsync(struct file *f, int datasync);

@@ -42,6 +42,7 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;	/* [L] */
 	unsigned long start_brk, brk, start_stack;			/* [L] */
 	unsigned long arg_start, arg_end, env_start, env_end;		/* [L] */
+	unsigned long saved_auxv[48];	/* exec's auxiliary vector up to AT_NULL (/proc/<pid>/auxv); fixed once set */
 	unsigned long mmap_base;	/* [L] top of the mmap area, below the stack */
 	unsigned long total_vm;		/* [L] pages mapped */
 	atomic64_t rss;			/* [a] pages present */

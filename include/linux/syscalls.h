@@ -68,6 +68,10 @@ long sys_clock_gettime(int which, struct __kernel_timespec __user *tp);
 long sys_clock_getres(int which, struct __kernel_timespec __user *tp);
 long sys_gettimeofday(struct __kernel_timeval __user *tv, void __user *tz);
 long sys_time(long __user *tloc);
+long sys_clock_settime(int which, const struct __kernel_timespec __user *tp);
+long sys_settimeofday(const struct __kernel_timeval __user *tv, const void __user *tz);
+long sys_chroot(const char __user *filename);
+long sys_flock(unsigned int fd, unsigned int cmd);
 long sys_nanosleep(const struct __kernel_timespec __user *rqtp, struct __kernel_timespec __user *rmtp);
 long sys_clock_nanosleep(int which, int flags, const struct __kernel_timespec __user *rqtp,
 			 struct __kernel_timespec __user *rmtp);
@@ -205,6 +209,7 @@ long sys_fchmod(unsigned int fd, unsigned short mode);
 long sys_fchown(unsigned int fd, uid_t user, gid_t group);
 long sys_ftruncate(unsigned int fd, long length);
 long sys_umask(int mask);
+long sys_fallocate(int fd, int mode, long offset, long len);
 struct utimbuf;
 struct __kernel_old_timeval;
 long sys_utime(const char __user *filename, const struct utimbuf __user *times);

@@ -257,7 +257,9 @@ def write_report(kernels, data, units, minmem, rounds):
         for b, u, lc, xc, r in rows:
             if r != "n/a":
                 f.write(f'"{b}" {r}\n')
-    gp = f"""set terminal png size 900,500
+    gp = f"""set terminal png size 1200,650
+set bmargin 11
+set rmargin 10
 set output '{OUT}/ratios.png'
 set title 'Lucid / Linux (lower is better; memory and image size: see table)'
 set style data histograms

@@ -24,6 +24,10 @@
 #ifndef RENAME_WHITEOUT
 #define RENAME_WHITEOUT 4
 #endif
+#ifndef FALLOC_FL_KEEP_SIZE
+#define FALLOC_FL_KEEP_SIZE 1
+#define FALLOC_FL_PUNCH_HOLE 2
+#endif
 #ifndef AT_EACCESS
 #define AT_EACCESS 0x200
 #endif
@@ -400,10 +404,32 @@ static void test_fd_forms(void)
 	      st.st_blocks == 8);
 	CHECK("shrinking_frees_the_page", ftruncate(fd, 4096) == 0 && fstat(fd, &st) == 0 && st.st_blocks == 0);
 	CHECK("ftruncate_back_to_zero", ftruncate(fd, 0) == 0);
+	CHECK("fallocate_grows_with_zeros", fallocate(fd, 0, 0, 8192) == 0 && fstat(fd, &st) == 0 &&
+	      st.st_size == 8192 && st.st_blocks == 16 && pread(fd, buf, 8192, 0) == 8192 && all_bytes(buf, 0, 8192));
+	CHECK("fallocate_keep_size", fallocate(fd, FALLOC_FL_KEEP_SIZE, 8192, 4096) == 0 && fstat(fd, &st) == 0 &&
+	      st.st_size == 8192 && st.st_blocks == 24);
+	memset(buf, 'a', 8192);
+	CHECK("write_for_punch", pwrite(fd, buf, 8192, 0) == 8192);
+	CHECK("fallocate_punch_partial_pages_zeroes", fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+							     100, 4196) == 0 &&
+	      fstat(fd, &st) == 0 && st.st_size == 8192 && st.st_blocks == 24 &&
+	      pread(fd, buf, 8192, 0) == 8192 && all_bytes(buf, 'a', 100) && all_bytes(buf + 100, 0, 4196) &&
+	      all_bytes(buf + 4296, 'a', 8192 - 4296));
+	CHECK("fallocate_punch_whole_page_frees_it", fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+							       4096, 4096) == 0 &&
+	      fstat(fd, &st) == 0 && st.st_blocks == 16 && st.st_size == 8192);
+	CHECK_ERRNO("fallocate_punch_without_keep_size_gives_eopnotsupp",
+		    fallocate(fd, FALLOC_FL_PUNCH_HOLE, 0, 10), EOPNOTSUPP);
+	CHECK_ERRNO("fallocate_zero_range_on_tmpfs_gives_eopnotsupp", fallocate(fd, 0x10, 0, 10), EOPNOTSUPP);
+	CHECK_ERRNO("fallocate_zero_len_gives_einval", fallocate(fd, 0, 0, 0), EINVAL);
+	CHECK_ERRNO("fallocate_negative_offset_gives_einval", fallocate(fd, 0, -1, 10), EINVAL);
+	CHECK_ERRNO("fallocate_bad_fd_gives_ebadf", fallocate(-1, 0, 0, 10), EBADF);
+	CHECK("ftruncate_after_fallocate", ftruncate(fd, 0) == 0 && fstat(fd, &st) == 0 && st.st_blocks == 0);
 	CHECK_ERRNO("ftruncate_negative_gives_einval", ftruncate(fd, -1), EINVAL);
 	CHECK_ERRNO("ftruncate_bad_fd_gives_ebadf", ftruncate(-1, 0), EBADF);
 	int ro = open("/fa/t", O_RDONLY);
 	CHECK_ERRNO("ftruncate_readonly_fd_gives_einval", ftruncate(ro, 0), EINVAL);
+	CHECK_ERRNO("fallocate_readonly_fd_gives_ebadf", fallocate(ro, 0, 0, 10), EBADF);
 	int dfd = open("/fa", O_RDONLY | O_DIRECTORY);
 	CHECK_ERRNO("ftruncate_directory_gives_einval", ftruncate(dfd, 0), EINVAL);
 	int pfd = open("/fa/t", O_PATH);

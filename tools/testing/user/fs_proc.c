@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/auxv.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
@@ -208,6 +209,19 @@ static void check_args(int argc, char **argv, char **envp)
 		memcpy(want + len, envp[i], n);
 		len += n;
 	}
+	/* auxv: the pairs exec gave us, through AT_NULL (getauxval reads the
+	 * same from the stack). */
+	long an = slurp("/proc/self/auxv");
+	unsigned long *av = (unsigned long *)text;
+	int pagesz_ok = 0, random_ok = 0;
+	for (long i = 0; i + 1 < an / (long)sizeof(long); i += 2) {
+		if (av[i] == AT_PAGESZ)
+			pagesz_ok = av[i + 1] == 4096;
+		if (av[i] == AT_RANDOM)
+			random_ok = av[i + 1] == getauxval(AT_RANDOM);
+	}
+	CHECK("auxv_ends_with_at_null", an >= 16 && an % 16 == 0 && av[an / 8 - 2] == AT_NULL);
+	CHECK("auxv_pagesz_and_random_match", pagesz_ok && random_ok);
 	CHECK("environ_is_envp", slurp("/proc/self/environ") == (long)len && !memcmp(text, want, len));
 }
 
