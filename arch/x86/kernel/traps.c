@@ -210,8 +210,11 @@ static void do_exception(struct pt_regs *regs, unsigned long vector)
 		/* Signal work may sleep; user mode ran with interrupts on. */
 		if (regs->flags & X86_EFLAGS_IF)
 			local_irq_enable();
-		/* si_addr is the faulting instruction for these (POSIX). */
-		force_sig_fault(sig, user_signal[vector].code, (void __user *)regs->ip);
+		/* si_addr is the faulting instruction (POSIX), except for the
+		 * SI_KERNEL ones (int3, #GP...): Linux sends those as plain
+		 * kernel signals, whose si_addr reads 0. */
+		int code = user_signal[vector].code;
+		force_sig_fault(sig, code, code == SI_KERNEL ? NULL : (void __user *)regs->ip);
 		return;
 	}
 	if (fixup_exception(regs))
