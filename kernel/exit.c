@@ -6,6 +6,7 @@
  * scheduler after the final switch, and the parent's, dropped at reaping. */
 #include <linux/filelock.h>
 #include <linux/kernel.h>
+#include <linux/tty.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
@@ -100,6 +101,10 @@ void do_exit(long code)
 	exit_files(tsk);	/* closes the files: pipe readers see EOF now */
 	locks_exit();		/* record locks on files still open elsewhere (CLONE_FILES) */
 	exit_fs(tsk);
+	/* A session leader's exit hangs up its controlling tty's foreground
+	 * group (SIGHUP, SIGCONT) and frees the tty for another session. */
+	if (tsk->pid == tsk->session && tsk->pid == tsk->tgid)
+		disassociate_ctty();
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (child_reaper)
