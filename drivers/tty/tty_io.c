@@ -7,11 +7,14 @@
  * TIOCGPGRP, TIOCSPGRP, TIOCGSID, TIOCNOTTY) that job control builds on.
  * Seed concept: "character device driver".
  *
- * [LINUX-DIFF] one tty; /dev/tty is the console rather than the caller's
- * controlling terminal; "the caller's controlling tty" is "the tty whose
- * session is the caller's session" (there is no per-process tty pointer
- * yet); opening never acquires a controlling tty (Linux does that for
- * ttyS0, never for console and tty): TIOCSCTTY does. */
+ * The ttys are the console and the pty slaves (drivers/tty/pty.c), all on
+ * tty_list. A session's controlling tty is the tty whose session field is
+ * that session: /dev/tty opens the caller's (ENXIO without one); a session
+ * leader without one acquires ttyS0 or a pty slave it opens (not with
+ * O_NOCTTY; never /dev/console or /dev/tty), or takes one with TIOCSCTTY.
+ * [LINUX-DIFF] no per-process signal->tty pointer: the tty's session field
+ * is the one record, so TIOCNOTTY by a process that is not the leader
+ * changes nothing (Linux drops that process's pointer only). */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/kdev_t.h>

@@ -1,8 +1,8 @@
-/* The tty layer, as far as it goes: one tty (the serial console) with the
- * N_TTY line discipline's input buffer, echo and line editing
- * (drivers/tty/n_tty.c) and the character-device side (drivers/tty/tty_io.c:
- * /dev/console, /dev/tty, /dev/ttyS0). Seed concept: "character device
- * driver" (the console). [LINUX-DIFF] no pseudo-terminals, one tty. */
+/* The tty layer: the serial console and the pty pairs (drivers/tty/pty.c),
+ * each a tty_struct with the N_TTY line discipline's input buffer, echo and
+ * line editing (drivers/tty/n_tty.c), and the character-device side
+ * (drivers/tty/tty_io.c: /dev/console, /dev/tty, /dev/ttyS0, /dev/ptmx,
+ * /dev/pts/N). Seed concept: "character device driver" (the terminal). */
 #ifndef _LINUX_TTY_H
 #define _LINUX_TTY_H
 #include <linux/types.h>
