@@ -198,6 +198,7 @@ void tty_vhangup(struct tty_struct *tty)
 	spin_unlock_irqrestore(&tty_list_lock, flags);
 	tty_drop_session(tty, true, false);
 	wake_up_interruptible(&tty->read_wait);
+	wake_up_interruptible(&tty->write_wait);
 }
 
 void disassociate_ctty(void)
@@ -276,7 +277,7 @@ ssize_t tty_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 		if (err)
 			return err;
 	}
-	return n_tty_write(tty, buf, count);
+	return n_tty_write(tty, f, buf, count);
 }
 
 static loff_t tty_llseek(struct file *f, loff_t off, int whence)
@@ -291,9 +292,13 @@ unsigned int tty_poll(struct file *f, poll_table *pt)
 {
 	struct tty_struct *tty = f->private_data;
 	poll_wait(f, &tty->read_wait, pt);
+	if (tty->ops->write_room)
+		poll_wait(f, &tty->write_wait, pt);
 	if (tty_hung_up(tty))
 		return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
-	unsigned int mask = POLLOUT | POLLWRNORM;
+	unsigned int mask = 0;
+	if (!tty->ops->write_room || tty->ops->write_room(tty) >= 128)
+		mask |= POLLOUT | POLLWRNORM;
 	if (n_tty_input_available(tty))
 		mask |= POLLIN | POLLRDNORM;
 	return mask;

@@ -31,6 +31,9 @@ struct tty_operations {
 	/* Optional: a file on this tty was opened (0 or -errno; the ptys
 	 * count their openers) / closed. */
 	int (*open)(struct tty_struct *tty, struct file *f);
+	/* Optional: bytes write may take now without loss (a pty slave:
+	 * room in the master's input); n_tty_write waits for room. */
+	unsigned int (*write_room)(struct tty_struct *tty);
 	void (*close)(struct tty_struct *tty, struct file *f);
 };
 
@@ -50,6 +53,7 @@ struct tty_struct {
 	struct winsize winsize;		/* [l] */
 	pid_t pgrp, session;		/* [l] foreground group, owning session (0: none) */
 	wait_queue_head_t read_wait;	/* readers wait here for input */
+	wait_queue_head_t write_wait;	/* pty writers wait here for room */
 	struct mutex read_mutex;	/* one reader at a time (keeps lines whole) */
 	struct mutex write_mutex;	/* one writer at a time (keeps writes whole) */
 	/* N_TTY input ring: bytes in [read_tail, read_head); [read_tail,
@@ -79,7 +83,11 @@ void n_tty_receive_char(struct tty_struct *tty, unsigned char c);
 /* read(2) of the tty: kernel buffer; blocks unless O_NONBLOCK (EAGAIN). */
 ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char *buf, size_t count);
 /* write(2): output processing (ONLCR) to the driver. */
-ssize_t n_tty_write(struct tty_struct *tty, const char *buf, size_t count);
+/* f: the writing file (O_NONBLOCK), or NULL (kernel callers: may wait). */
+ssize_t n_tty_write(struct tty_struct *tty, struct file *f, const char *buf, size_t count);
+/* Bytes tty can take in now without dropping any (a pty writer waits
+ * while it is 0; a canonical line with no room left drops, so 1). */
+unsigned int n_tty_receive_room(struct tty_struct *tty);
 /* Bytes a read would return now (FIONREAD). */
 unsigned int n_tty_chars_in_buffer(struct tty_struct *tty);
 /* Readable now (poll): a complete line, or any byte in raw mode. */
