@@ -175,3 +175,26 @@ long sys_close(unsigned int fd)
 {
 	return close_fd(fd);
 }
+
+/* chroot: the process's "/" (and the ceiling of "..": the path walk starts
+ * absolute names and stops ".." at current->fs->root) becomes @filename.
+ * The current directory stays where it is, as on Linux. Checks in Linux's
+ * order: lookup errors, search permission, then privilege. */
+long sys_chroot(const char __user *filename)
+{
+	struct path p;
+	long r = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &p);
+	if (r)
+		return r;
+	if (!S_ISDIR(p.dentry->d_inode->i_mode))
+		r = -ENOTDIR;
+	else
+		r = inode_permission(p.dentry->d_inode, MAY_EXEC);
+	/* [LINUX-DIFF] no capability sets: CAP_SYS_CHROOT is euid 0. */
+	if (!r && current->cred.euid != 0)
+		r = -EPERM;
+	if (!r)
+		set_fs_root(current->fs, &p);
+	path_put(&p);
+	return r;
+}

@@ -3,6 +3,7 @@
  * rest_init() starts kernel_init (PID 1), which runs the in-kernel tests when
  * asked or else becomes the first user process, /init from the initramfs. */
 #include <linux/kernel.h>
+#include <linux/tty.h>
 #include <linux/sched.h>
 #include <linux/kthread.h>
 #include <linux/init.h>
@@ -97,6 +98,7 @@ static int try_to_run_init_process(const char *path)
 static int kernel_init(void *unused)
 {
 	devtmpfs_mount();	/* /dev, before the tests and /init look there */
+	devpts_mount();		/* /dev/pts, the pty slaves */
 	if (ktest_requested())
 		ktest_run_selected();	/* does not return */
 	/* Our own cwd and root (a copy of the kernel threads' init_fs) and an

@@ -5,6 +5,7 @@
  * itself goes when the last reference is dropped: its own, taken away by the
  * scheduler after the final switch, and the parent's, dropped at reaping. */
 #include <linux/kernel.h>
+#include <linux/tty.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
@@ -98,6 +99,10 @@ void do_exit(long code)
 	exit_mm(tsk);
 	exit_files(tsk);	/* closes the files: pipe readers see EOF now */
 	exit_fs(tsk);
+	/* A session leader's exit hangs up its controlling tty's foreground
+	 * group (SIGHUP, SIGCONT) and frees the tty for another session. */
+	if (tsk->pid == tsk->session && tsk->pid == tsk->tgid)
+		disassociate_ctty();
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (child_reaper)

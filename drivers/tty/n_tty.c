@@ -276,7 +276,8 @@ static bool n_tty_has(struct tty_struct *tty, unsigned int want)
 	spin_lock_irqsave(&tty->lock, flags);
 	bool r = tty->canon_head - tty->read_tail >= want;
 	spin_unlock_irqrestore(&tty->lock, flags);
-	return r;
+	/* A pty whose other side went away: stop waiting (EIO or EOF). */
+	return r || (READ_ONCE(tty->flags) & (TTY_OTHER_CLOSED | TTY_HUPPED));
 }
 
 /* Sleep until a read of count bytes may go ahead. Canonical: a complete
@@ -340,6 +341,8 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char *buf, size_t cou
 	}
 	spin_unlock_irqrestore(&tty->lock, flags);
 	mutex_unlock(&tty->read_mutex);
+	if (!n && (READ_ONCE(tty->flags) & TTY_OTHER_CLOSED))
+		return -EIO;	/* a pty master whose slave is closed, as Linux */
 	return n;
 }
 

@@ -25,11 +25,46 @@
 #include <linux/err.h>
 #include <linux/poll.h>
 #include <linux/signal.h>
+#include <linux/string.h>
+#include <uapi/linux/fcntl.h>
 
 #define TTYAUX_MAJOR 5
 #define TTY_MAJOR 4
 
 struct tty_struct console_tty = { .name = "console" };
+
+/* Every tty that can be someone's controlling terminal: the console and
+ * the pty slaves. tty_list_lock (irqsave) guards the list and the ttys'
+ * flags and count. */
+DEFINE_SPINLOCK(tty_list_lock);
+static LIST_HEAD(tty_list);
+
+void tty_register_tty(struct tty_struct *tty)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&tty_list_lock, flags);
+	list_add_tail(&tty->list, &tty_list);
+	spin_unlock_irqrestore(&tty_list_lock, flags);
+}
+
+void tty_unregister_tty(struct tty_struct *tty)
+{
+	list_del_init(&tty->list);
+}
+
+/* The controlling tty of session sid, or NULL: the tty whose session it
+ * is (Linux keeps signal->tty; here the tty's session field is the one
+ * record of the pairing, so they cannot disagree). tty_list_lock held. */
+static struct tty_struct *session_tty_locked(pid_t sid)
+{
+	struct tty_struct *tty;
+	if (sid <= 0)
+		return NULL;
+	list_for_each_entry(tty, &tty_list, list)
+		if (READ_ONCE(tty->session) == sid)
+			return tty;
+	return NULL;
+}
 
 static void serial_tty_write(struct tty_struct *tty, const char *s, size_t n)
 {
@@ -71,9 +106,109 @@ static void claim_serial_input(void)
 
 static int tty_open(struct inode *inode, struct file *f)
 {
-	f->private_data = &console_tty;
-	claim_serial_input();
+	dev_t d = inode->i_rdev;
+	struct tty_struct *tty = &console_tty;
+	unsigned long flags;
+	if (MAJOR(d) == TTYAUX_MAJOR && MINOR(d) == 0) {
+		/* /dev/tty: the caller's controlling terminal, ENXIO without. */
+		spin_lock_irqsave(&tty_list_lock, flags);
+		tty = session_tty_locked(current->session);
+		if (tty && (tty->flags & TTY_HUPPED))
+			tty = NULL;
+		if (tty)
+			tty->count++;	/* keeps a pty pair alive */
+		spin_unlock_irqrestore(&tty_list_lock, flags);
+		if (!tty)
+			return -ENXIO;
+	}
+	f->private_data = tty;
+	if (tty == &console_tty) {
+		claim_serial_input();
+		/* ttyS0 becomes a session leader's terminal on open, as on
+		 * Linux; /dev/console and /dev/tty never do. */
+		if (MAJOR(d) == TTY_MAJOR)
+			tty_open_set_ctty(tty, f);
+	}
 	return nonseekable_open(inode, f);	/* pread/pwrite: ESPIPE, as Linux */
+}
+
+int tty_release(struct inode *inode, struct file *f)
+{
+	struct tty_struct *tty = f->private_data;
+	(void)inode;
+	if (tty && tty->ops && tty->ops->close)
+		tty->ops->close(tty, f);
+	return 0;
+}
+
+void tty_open_set_ctty(struct tty_struct *tty, struct file *f)
+{
+	unsigned long flags;
+	if ((f->f_flags & O_NOCTTY) || current->session != current->pid)
+		return;
+	spin_lock_irqsave(&tty_list_lock, flags);
+	if (!session_tty_locked(current->session) && !tty->session &&
+	    !(tty->flags & TTY_HUPPED)) {
+		spin_lock(&tty->lock);
+		tty->session = current->session;
+		tty->pgrp = current->pgrp;
+		spin_unlock(&tty->lock);
+	}
+	spin_unlock_irqrestore(&tty_list_lock, flags);
+}
+
+/* Take tty away from its session. A hang-up (@hangup) sends SIGHUP and
+ * SIGCONT to the session leader (Linux's tty_signal_session_leader);
+ * otherwise the foreground group gets SIGHUP, and SIGCONT too unless the
+ * leader is exiting (@on_exit), as Linux's disassociate_ctty. */
+static void tty_drop_session(struct tty_struct *tty, bool hangup, bool on_exit)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&tty->lock, flags);
+	pid_t sid = tty->session, pgrp = tty->pgrp;
+	tty->session = 0;
+	tty->pgrp = 0;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	if (!hangup && pgrp > 0) {
+		kill_pgrp_kernel(pgrp, SIGHUP);
+		if (!on_exit)
+			kill_pgrp_kernel(pgrp, SIGCONT);
+	}
+	if (hangup && sid > 0) {
+		struct sigpending_info info = { .code = SI_KERNEL };
+		struct task_struct *t;
+		spin_lock_irqsave(&tasklist_lock, flags);
+		list_for_each_entry(t, &task_list, tasks)
+			if (t->pid == sid && t->mm && !t->exit_state) {
+				send_signal(t, SIGHUP, &info);
+				send_signal(t, SIGCONT, &info);
+			}
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
+}
+
+void tty_vhangup(struct tty_struct *tty)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&tty_list_lock, flags);
+	tty->flags |= TTY_HUPPED;
+	spin_unlock_irqrestore(&tty_list_lock, flags);
+	tty_drop_session(tty, true, false);
+	wake_up_interruptible(&tty->read_wait);
+}
+
+void disassociate_ctty(void)
+{
+	unsigned long flags;
+	if (current->session != current->pid)
+		return;
+	spin_lock_irqsave(&tty_list_lock, flags);
+	struct tty_struct *tty = session_tty_locked(current->session);
+	spin_unlock_irqrestore(&tty_list_lock, flags);
+	/* [LINUX-DIFF] a pty pair is not pinned here: its tty_struct lives
+	 * while any file has it open, and our own files are still open. */
+	if (tty)
+		tty_drop_session(tty, false, true);
 }
 
 static bool is_current_tty(struct tty_struct *tty);
@@ -89,6 +224,11 @@ static bool opened_as_console(struct file *f)
 {
 	dev_t d = f->f_inode->i_rdev;
 	return MAJOR(d) == TTYAUX_MAJOR && MINOR(d) == 1;
+}
+
+static bool tty_hung_up(struct tty_struct *tty)
+{
+	return READ_ONCE(tty->flags) & TTY_HUPPED;
 }
 
 static int tty_check_change(struct file *f, int sig)
@@ -111,19 +251,23 @@ static int tty_check_change(struct file *f, int sig)
 	return -ERESTARTSYS;
 }
 
-static ssize_t tty_read(struct file *f, char *buf, size_t count, loff_t *pos)
+ssize_t tty_read(struct file *f, char *buf, size_t count, loff_t *pos)
 {
 	(void)pos;
+	if (tty_hung_up(f->private_data))
+		return 0;	/* as Linux's hung_up_tty_read */
 	int err = tty_check_change(f, SIGTTIN);
 	if (err)
 		return err;
 	return n_tty_read(f->private_data, f, buf, count);
 }
 
-static ssize_t tty_write(struct file *f, const char *buf, size_t count, loff_t *pos)
+ssize_t tty_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
 	struct tty_struct *tty = f->private_data;
 	(void)pos;
+	if (tty_hung_up(tty))
+		return -EIO;
 	if (READ_ONCE(tty->termios.c_lflag) & TOSTOP) {
 		int err = tty_check_change(f, SIGTTOU);
 		if (err)
@@ -140,10 +284,12 @@ static loff_t tty_llseek(struct file *f, loff_t off, int whence)
 
 /* Readable when a line (canonical) or a byte (raw) is waiting; output
  * never blocks. n_tty_receive_char wakes read_wait. */
-static unsigned int tty_poll(struct file *f, poll_table *pt)
+unsigned int tty_poll(struct file *f, poll_table *pt)
 {
 	struct tty_struct *tty = f->private_data;
 	poll_wait(f, &tty->read_wait, pt);
+	if (tty_hung_up(tty))
+		return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
 	unsigned int mask = POLLOUT | POLLWRNORM;
 	if (n_tty_input_available(tty))
 		mask |= POLLIN | POLLRDNORM;
@@ -186,17 +332,53 @@ static bool session_alive(pid_t sid)
 	return alive;
 }
 
+/* TIOCSPGRP: is there a live process of group pgrp (in session sid)? */
+static bool pgrp_member(pid_t pgrp, pid_t sid, bool any_session)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	bool found = false;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pgrp == pgrp && !t->exit_state && (any_session || t->session == sid)) {
+			found = true;
+			break;
+		}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+static bool pgrp_in_session(pid_t pgrp, pid_t sid)
+{
+	return pgrp_member(pgrp, sid, false);
+}
+
+static bool pgrp_exists(pid_t pgrp)
+{
+	return pgrp_member(pgrp, 0, true);
+}
+
 /* Is tty the caller's controlling terminal? (See the LINUX-DIFF above.) */
 static bool is_current_tty(struct tty_struct *tty)
 {
 	return tty->session && tty->session == current->session;
 }
 
-static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *tty = f->private_data;
 	void __user *p = (void __user *)arg;
 	unsigned long flags;
+	if (tty->flags & TTY_PTY_MASTER) {
+		/* The master's own calls; the termios, window and job-control
+		 * ones act on the slave, as Linux's tty_mode_ioctl. */
+		long r = pty_master_ioctl(tty, cmd, arg);
+		if (r != -ENOIOCTLCMD)
+			return r;
+		tty = tty->link;
+	} else if (tty_hung_up(tty)) {
+		return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
+	}
 	switch (cmd) {
 	case TCGETS: {
 		struct termios t;
@@ -234,9 +416,13 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		if (copy_from_user(&w, p, sizeof(w)))
 			return -EFAULT;
 		spin_lock_irqsave(&tty->lock, flags);
+		bool changed = memcmp(&tty->winsize, &w, sizeof(w)) != 0;
 		tty->winsize = w;
+		pid_t fg = tty->pgrp;
 		spin_unlock_irqrestore(&tty->lock, flags);
-		return 0;	/* SIGWINCH to the foreground group: with job control */
+		if (changed && fg > 0)
+			kill_pgrp_kernel(fg, SIGWINCH);
+		return 0;
 	}
 	case FIONREAD:
 		return put_user((int)n_tty_chars_in_buffer(tty), (int __user *)p);
@@ -258,7 +444,14 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TIOCSCTTY:
 		/* A session leader without a terminal takes this one (root
 		 * may steal it from another session with arg 1). */
+		if (is_current_tty(tty))
+			return 0;	/* already ours */
 		if (current->session != current->pid)
+			return -EPERM;
+		spin_lock_irqsave(&tty_list_lock, flags);
+		bool has_other = session_tty_locked(current->session) != NULL;
+		spin_unlock_irqrestore(&tty_list_lock, flags);
+		if (has_other)
 			return -EPERM;
 		pid_t old = READ_ONCE(tty->session);
 		bool stale = old && old != current->session && !session_alive(old);
@@ -275,12 +468,10 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TIOCNOTTY:
 		if (!is_current_tty(tty))
 			return -ENOTTY;
-		if (current->session == current->pid) {
-			spin_lock_irqsave(&tty->lock, flags);
-			tty->session = 0;
-			tty->pgrp = 0;
-			spin_unlock_irqrestore(&tty->lock, flags);
-		}
+		/* The leader gives the terminal up for the whole session:
+		 * SIGHUP and SIGCONT to the foreground group, as Linux. */
+		if (current->session == current->pid)
+			tty_drop_session(tty, false, false);
 		return 0;
 	case TIOCGPGRP:
 		if (!is_current_tty(tty))
@@ -297,8 +488,10 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 			return -EFAULT;
 		if (pgrp < 0)
 			return -EINVAL;
+		if (!pgrp_in_session(pgrp, tty->session))
+			return pgrp_exists(pgrp) ? -EPERM : -ESRCH;
 		spin_lock_irqsave(&tty->lock, flags);
-		tty->pgrp = pgrp;	/* [LINUX-DIFF] not checked against the session */
+		tty->pgrp = pgrp;
 		spin_unlock_irqrestore(&tty->lock, flags);
 		return 0;
 	}
@@ -317,6 +510,7 @@ const struct file_operations tty_fops = {
 	.unlocked_ioctl = tty_ioctl,
 	.poll = tty_poll,
 	.open = tty_open,
+	.release = tty_release,
 };
 
 dev_t tty_devnum_of_session(pid_t sid, pid_t *fg_pgrp)
@@ -326,19 +520,23 @@ dev_t tty_devnum_of_session(pid_t sid, pid_t *fg_pgrp)
 	*fg_pgrp = -1;
 	if (sid <= 0)
 		return 0;
-	spin_lock_irqsave(&console_tty.lock, flags);
-	if (console_tty.session == sid) {
-		dev = MKDEV(TTY_MAJOR, 64);	/* the console is ttyS0, as Linux reports it */
-		*fg_pgrp = console_tty.pgrp ? console_tty.pgrp : -1;
+	spin_lock_irqsave(&tty_list_lock, flags);
+	struct tty_struct *tty = session_tty_locked(sid);
+	if (tty) {
+		dev = tty->dev;	/* the console is ttyS0, as Linux reports it */
+		pid_t fg = READ_ONCE(tty->pgrp);
+		*fg_pgrp = fg ? fg : -1;
 	}
-	spin_unlock_irqrestore(&console_tty.lock, flags);
+	spin_unlock_irqrestore(&tty_list_lock, flags);
 	return dev;
 }
 
 static int __init tty_init(void)
 {
 	console_tty.ops = &serial_tty_ops;
+	console_tty.dev = MKDEV(TTY_MAJOR, 64);
 	n_tty_init(&console_tty);
+	tty_register_tty(&console_tty);
 	int err = __register_chrdev(TTYAUX_MAJOR, 0, 2, "tty/console", &tty_fops);
 	if (err >= 0)
 		err = __register_chrdev(TTY_MAJOR, 64, 1, "ttyS", &tty_fops);

@@ -68,6 +68,10 @@ long sys_clock_gettime(int which, struct __kernel_timespec __user *tp);
 long sys_clock_getres(int which, struct __kernel_timespec __user *tp);
 long sys_gettimeofday(struct __kernel_timeval __user *tv, void __user *tz);
 long sys_time(long __user *tloc);
+long sys_clock_settime(int which, const struct __kernel_timespec __user *tp);
+long sys_settimeofday(const struct __kernel_timeval __user *tv, const void __user *tz);
+long sys_chroot(const char __user *filename);
+long sys_flock(unsigned int fd, unsigned int cmd);
 long sys_nanosleep(const struct __kernel_timespec __user *rqtp, struct __kernel_timespec __user *rmtp);
 long sys_clock_nanosleep(int which, int flags, const struct __kernel_timespec __user *rqtp,
 			 struct __kernel_timespec __user *rmtp);

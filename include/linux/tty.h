@@ -9,6 +9,7 @@
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
 #include <linux/wait.h>
+#include <linux/list.h>
 #include <uapi/asm/termbits.h>
 
 #define N_TTY_BUF_SIZE 4096
@@ -19,13 +20,25 @@ struct ktermios {
 };
 
 struct file;
+struct inode;
+struct poll_table_struct;
 struct tty_struct;
 
 struct tty_operations {
 	/* Send n bytes to the device (after output processing). Must not
 	 * sleep: echo calls it from the receive interrupt. */
 	void (*write)(struct tty_struct *tty, const char *s, size_t n);
+	/* Optional: a file on this tty was opened (0 or -errno; the ptys
+	 * count their openers) / closed. */
+	int (*open)(struct tty_struct *tty, struct file *f);
+	void (*close)(struct tty_struct *tty, struct file *f);
 };
+
+/* tty->flags, [tty_list_lock] */
+#define TTY_OTHER_CLOSED	0x1	/* pty: the other side has no openers */
+#define TTY_HUPPED		0x2	/* hung up: read 0, write EIO (vhangup) */
+#define TTY_PTY_LOCK		0x4	/* pty slave: locked until unlockpt */
+#define TTY_PTY_MASTER		0x8	/* pty master: termios ioctls act on link */
 
 /* Fields marked [l] are protected by tty->lock (spin_lock_irqsave: the
  * receive interrupt fills the buffer). */
@@ -48,6 +61,12 @@ struct tty_struct {
 	unsigned char read_flags[N_TTY_BUF_SIZE];	/* [l] */
 	unsigned int read_head, read_tail, canon_head;	/* [l] */
 	unsigned int column;			/* [l] output column, for erase */
+	dev_t dev;			/* [i] its device number (/proc/<pid>/stat) */
+	struct tty_struct *link;	/* [i] pty: the other side */
+	unsigned int flags;		/* [tty_list_lock] TTY_* above */
+	int count;			/* [tty_list_lock] open files (ptys) */
+	int index;			/* [i] pty number */
+	struct list_head list;		/* [tty_list_lock] on tty_list (ctty lookup) */
 };
 
 #define N_TTY_EOL 1
@@ -71,6 +90,32 @@ void n_tty_flush_input(struct tty_struct *tty);
 void n_tty_set_termios(struct tty_struct *tty);
 
 /* drivers/tty/tty_io.c */
+extern spinlock_t tty_list_lock;
+/* Make tty findable as someone's controlling terminal (/dev/tty, stat). */
+void tty_register_tty(struct tty_struct *tty);
+void tty_unregister_tty(struct tty_struct *tty);	/* tty_list_lock held */
+/* Opening tty (not O_NOCTTY) as a session leader without a controlling
+ * terminal makes it ours, as Linux's tty_open_proc_set_tty. */
+void tty_open_set_ctty(struct tty_struct *tty, struct file *f);
+/* Hang-up of tty (its pty master went away): SIGHUP and SIGCONT to its
+ * session leader and foreground group, which lose it. */
+void tty_vhangup(struct tty_struct *tty);
+/* The exiting session leader's controlling tty: SIGHUP+SIGCONT to its
+ * foreground group, and the session loses it (Linux's disassociate_ctty). */
+void disassociate_ctty(void);
+ssize_t tty_read(struct file *f, char *buf, size_t count, loff_t *pos);
+ssize_t tty_write(struct file *f, const char *buf, size_t count, loff_t *pos);
+long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg);
+unsigned int tty_poll(struct file *f, struct poll_table_struct *pt);
+int tty_release(struct inode *inode, struct file *f);
+/* drivers/tty/pty.c: the master's own ioctls (TIOCGPTN...), -ENOIOCTLCMD
+ * for the rest, which act on the slave. */
+long pty_master_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg);
+/* fs/devpts: the /dev/pts/<index> node of a pty slave. */
+int devpts_pty_new(int index);
+void devpts_pty_kill(int index);
+int devpts_mount(void);
+
 /* Send sig to tty's foreground process group, if it has one. Any context
  * (the receive interrupt calls it). */
 void tty_signal_pgrp(struct tty_struct *tty, int sig);

@@ -95,6 +95,75 @@ long sys_time(long __user *tloc)
 	return t;
 }
 
+/* Setting the wall clock. Only the offset between the monotonic clock and
+ * the wall clock changes (timekeeping_set_real), so CLOCK_MONOTONIC,
+ * sleeps and timers on it are not disturbed; CLOCK_REALTIME, gettimeofday,
+ * time() and new file timestamps all read ktime_get_real_ns and see it.
+ * Linux refuses times so late that uptime could overflow ktime_t. */
+#define KTIME_SEC_MAX (LONG_MAX / (s64)NSEC_PER_SEC)
+#define TIME_UPTIME_SEC_MAX (30LL * 365 * 24 * 3600)
+#define TIME_SETTOD_SEC_MAX (KTIME_SEC_MAX - TIME_UPTIME_SEC_MAX)
+
+struct timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
+};
+
+static bool timespec_valid_settod(const struct __kernel_timespec *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_sec <= TIME_SETTOD_SEC_MAX &&
+	       ts->tv_nsec >= 0 && ts->tv_nsec < (long)NSEC_PER_SEC;
+}
+
+/* Linux's do_sys_settimeofday64: validate, then the privilege check (made
+ * even when there is nothing to set), then the timezone, then the time.
+ * [LINUX-DIFF] the timezone is validated and otherwise ignored (Linux keeps
+ * it in sys_tz for the FAT driver and the RTC's local-time mode). */
+static long do_settimeofday(const struct __kernel_timespec *ts, const struct timezone *tz)
+{
+	if (ts && !timespec_valid_settod(ts))
+		return -EINVAL;
+	if (current->cred.euid != 0)	/* [LINUX-DIFF] CAP_SYS_TIME is euid 0 */
+		return -EPERM;
+	if (tz && (tz->tz_minuteswest > 15 * 60 || tz->tz_minuteswest < -15 * 60))
+		return -EINVAL;
+	if (ts)
+		timekeeping_set_real((u64)ts->tv_sec * NSEC_PER_SEC + (u64)ts->tv_nsec);
+	return 0;
+}
+
+long sys_clock_settime(int which, const struct __kernel_timespec __user *tp)
+{
+	/* Only the wall clock can be set; the CPU-time clocks say EPERM, every
+	 * other clock (monotonic, boottime, coarse, unknown) EINVAL, as Linux. */
+	if (which == CLOCK_PROCESS_CPUTIME_ID || which == CLOCK_THREAD_CPUTIME_ID)
+		return -EPERM;
+	if (which != CLOCK_REALTIME)
+		return -EINVAL;
+	struct __kernel_timespec ts;
+	if (copy_from_user(&ts, tp, sizeof(ts)))
+		return -EFAULT;
+	return do_settimeofday(&ts, NULL);
+}
+
+long sys_settimeofday(const struct __kernel_timeval __user *tv, const void __user *tz)
+{
+	struct __kernel_timespec ts;
+	struct timezone z;
+	if (tv) {
+		struct __kernel_timeval v;
+		if (copy_from_user(&v, tv, sizeof(v)))
+			return -EFAULT;
+		if (v.tv_sec < 0 || (unsigned long)v.tv_usec >= 1000000UL)
+			return -EINVAL;
+		ts.tv_sec = v.tv_sec;
+		ts.tv_nsec = v.tv_usec * 1000;
+	}
+	if (tz && copy_from_user(&z, tz, sizeof(z)))
+		return -EFAULT;
+	return do_settimeofday(tv ? &ts : NULL, tz ? &z : NULL);
+}
+
 /* Sleep until the monotonic (or wall) clock reaches @deadline. Returns 0, or
  * -EINTR (with the time left in *left) when a signal arrives first. */
 static long sleep_until(int which, u64 deadline, u64 *left)
