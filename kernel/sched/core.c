@@ -227,7 +227,13 @@ void wake_up_new_task(struct task_struct *p)
 static void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
-	bool dead = READ_ONCE(prev->__state) == TASK_DEAD;
+	/* Dead only if its last schedule() took it off the queue: a task
+	 * preempted between setting TASK_DEAD and that call is still queued
+	 * and will run again to finish dying; dropping its reference here
+	 * let its parent's reap free a stack that was still queued to run
+	 * (ktest sched.preempted_while_dying_keeps_its_reference). on_rq is
+	 * stable: we still hold rq->lock. */
+	bool dead = READ_ONCE(prev->__state) == TASK_DEAD && !prev->on_rq;
 	smp_store_release(&prev->on_cpu, 0);
 	arch_spin_unlock(&rq->lock);
 	local_irq_enable();

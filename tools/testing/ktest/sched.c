@@ -220,3 +220,73 @@ KTEST(sched, wakeups_between_two_threads)
 	put_task_struct(k);
 	KEXPECT_EQ(t, done, pp.rounds);
 }
+
+/* A task between setting TASK_DEAD and its last schedule() can be preempted
+ * by an interrupt. It is still on its run queue then, and will run again to
+ * finish dying, so that switch must not drop the reference a dead task gives
+ * up (finish_task_switch). It once did: the parent's reap then freed the
+ * stack of a task still queued, and the CPU later switched to a zeroed
+ * stack ("unable to handle page fault for address 0", RIP 0, in the e2e
+ * run). Here the window is provoked on purpose: a preemption with the state
+ * TASK_DEAD, while a second thread on the same CPU is there to switch to. */
+struct dead_preempt {
+	atomic_t victim_done;
+	atomic_t rival_runs;	/* the rival's loop count: moves only when it runs */
+	int before, after;	/* the victim's usage around its preemption */
+	bool switched;		/* it really was switched out while TASK_DEAD */
+};
+
+/* Spins (never sleeps, never yields) so that it is always runnable and
+ * accumulates vruntime as the victim does. */
+static int dead_preempt_rival(void *arg)
+{
+	struct dead_preempt *d = arg;
+	while (!atomic_read(&d->victim_done)) {
+		atomic_inc(&d->rival_runs);
+		cpu_relax();
+	}
+	return 0;
+}
+
+static int dead_preempt_victim(void *arg)
+{
+	struct dead_preempt *d = arg;
+	d->before = atomic_read(&current->usage);
+	for (int i = 0; i < 200 && !d->switched; i++) {
+		mdelay(30);	/* run long enough to be behind the rival in vruntime */
+		int runs = atomic_read(&d->rival_runs);
+		preempt_disable();
+		__set_current_state(TASK_DEAD);
+		preempt_enable_no_resched();
+		set_tsk_need_resched(current);
+		preempt_schedule();	/* as an interrupt's exit would */
+		__set_current_state(TASK_RUNNING);
+		d->switched = atomic_read(&d->rival_runs) != runs;
+	}
+	d->after = atomic_read(&current->usage);
+	atomic_set(&d->victim_done, 1);
+	return 0;
+}
+
+KTEST(sched, preempted_while_dying_keeps_its_reference)
+{
+	static struct dead_preempt d;
+	atomic_set(&d.victim_done, 0);
+	atomic_set(&d.rival_runs, 0);
+	d.switched = false;
+	struct task_struct *v = kthread_create(dead_preempt_victim, &d, "dead-victim");
+	struct task_struct *r = kthread_create(dead_preempt_rival, &d, "dead-rival");
+	KASSERT(t, v && r);
+	kthread_bind(v, 0);
+	kthread_bind(r, 0);
+	get_task_struct(v);
+	get_task_struct(r);
+	wake_up_new_task(r);
+	wake_up_new_task(v);
+	wait_for_completion(&v->kthread_exited);
+	wait_for_completion(&r->kthread_exited);
+	KEXPECT(t, d.switched);
+	KEXPECT_EQ(t, d.after, d.before);
+	put_task_struct(r);
+	put_task_struct(v);
+}
