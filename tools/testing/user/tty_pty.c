@@ -205,6 +205,67 @@ static void test_data(void)
 	close(m);
 }
 
+static int exited_with(int st, int code);
+
+/* Nothing lost when one side writes faster than the other reads: the
+ * writer waits for room (or gets EAGAIN with O_NONBLOCK). */
+static void test_flow(void)
+{
+	char name[32], buf[4096];
+	int m = open_pair(name, sizeof(name));
+	int s = open(name, O_RDWR | O_NOCTTY);
+	CHECK("pair_for_flow", m >= 0 && s >= 0);
+	struct termios t;
+	tcgetattr(s, &t);
+	cfmakeraw(&t);
+	tcsetattr(s, TCSANOW, &t);
+	memset(buf, 'x', sizeof(buf));
+	/* Slave output with nobody reading the master: EAGAIN at some point. */
+	fcntl(s, F_SETFL, O_NONBLOCK);
+	long total = 0;
+	int r;
+	while ((r = write(s, buf, sizeof(buf))) > 0 && total < (1L << 24))
+		total += r;
+	CHECK("nonblocking_slave_write_gives_eagain_when_master_full", r == -1 && errno == EAGAIN);
+	struct pollfd p = { .fd = s, .events = POLLOUT };
+	CHECK("slave_poll_not_writable_when_master_full", poll(&p, 1, 0) == 0);
+	long got = 0;
+	while (got < total && (r = read_n(m, buf, total - got > 4000 ? 4000 : (int)(total - got))) > 0)
+		got += r;
+	CHECK("master_reads_every_byte_the_slave_wrote", got == total);
+	fcntl(s, F_SETFL, 0);
+	/* Blocking, both ways: a child writes 3 x 20000 bytes, we read them. */
+	pid_t pid = fork();
+	if (pid == 0) {
+		memset(buf, 'y', sizeof(buf));
+		for (int i = 0; i < 5 * 3; i++)
+			if (write(s, buf, 4000) != 4000)
+				_exit(1);
+		_exit(0);
+	}
+	got = 0;
+	while (got < 60000 && (r = read_n(m, buf, 4000)) > 0)
+		got += r;
+	int st = -1;
+	waitpid(pid, &st, 0);
+	CHECK("blocking_slave_write_loses_nothing", got == 60000 && exited_with(st, 0));
+	pid = fork();
+	if (pid == 0) {
+		long n = 0;
+		while (n < 60000 && (r = read(s, buf, sizeof(buf))) > 0)
+			n += r;
+		_exit(n == 60000 ? 0 : 1);
+	}
+	memset(buf, 'z', sizeof(buf));
+	long put = 0;
+	for (int i = 0; i < 15; i++)
+		put += write(m, buf, 4000);
+	waitpid(pid, &st, 0);
+	CHECK("blocking_master_write_loses_nothing", put == 60000 && exited_with(st, 0));
+	close(s);
+	close(m);
+}
+
 static volatile sig_atomic_t last_sig, sig_count;
 static int sig_pipe = -1;
 
@@ -560,6 +621,7 @@ int main(void)
 	setup_dev();
 	test_nodes();
 	test_data();
+	test_flow();
 	test_isig_and_winch();
 	test_hangup();
 	test_ctty();
