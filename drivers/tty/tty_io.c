@@ -118,8 +118,11 @@ static int tty_open(struct inode *inode, struct file *f)
 		tty = session_tty_locked(current->session);
 		if (tty && (tty->flags & TTY_HUPPED))
 			tty = NULL;
-		if (tty)
+		if (tty) {
 			tty->count++;	/* keeps a pty pair alive */
+			if (tty->link)	/* a pty slave is open again */
+				tty->link->flags &= ~TTY_OTHER_CLOSED;
+		}
 		spin_unlock_irqrestore(&tty_list_lock, flags);
 		if (!tty)
 			return -ENXIO;
@@ -208,11 +211,19 @@ void disassociate_ctty(void)
 		return;
 	spin_lock_irqsave(&tty_list_lock, flags);
 	struct tty_struct *tty = session_tty_locked(current->session);
-	spin_unlock_irqrestore(&tty_list_lock, flags);
-	/* [LINUX-DIFF] a pty pair is not pinned here: its tty_struct lives
-	 * while any file has it open, and our own files are still open. */
 	if (tty)
-		tty_drop_session(tty, false, true);
+		tty->count++;	/* a pty pair stays while we use it */
+	spin_unlock_irqrestore(&tty_list_lock, flags);
+	if (!tty)
+		return;
+	tty_drop_session(tty, false, true);
+	if (tty->ops && tty->ops->close) {
+		tty->ops->close(tty, NULL);	/* the pty's put: may free the pair */
+	} else {
+		spin_lock_irqsave(&tty_list_lock, flags);
+		tty->count--;
+		spin_unlock_irqrestore(&tty_list_lock, flags);
+	}
 }
 
 static bool is_current_tty(struct tty_struct *tty);

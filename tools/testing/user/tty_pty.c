@@ -596,6 +596,67 @@ static int ctty_child(const char *name)
 	return 0;
 }
 
+/* The controlling tty outlives the fds: the slave closed, /dev/tty still
+ * opens it, and the master sees the slave open again. Reports through
+ * the pipe fd given in sig_pipe: 'c' closed, 'o' reopened. */
+static int reopen_child(const char *name)
+{
+	char c;
+	int s = become_session_on(name);
+	if (s < 0)
+		return 1;
+	close(s);
+	write(sig_pipe, "c", 1);
+	read(sig_pipe - 1, &c, 1);	/* the parent looked */
+	int t = open("/dev/tty", O_RDWR);
+	if (t < 0)
+		return 2;
+	write(sig_pipe, "o", 1);
+	read(sig_pipe - 1, &c, 1);
+	close(t);
+	return 0;	/* our exit (as leader) frees the tty */
+}
+
+static int master_hup(int m)
+{
+	struct pollfd p = { .fd = m, .events = POLLIN };
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLHUP);
+}
+
+static void test_ctty_reopen(void)
+{
+	char name[32], c;
+	int m = open_pair(name, sizeof(name));
+	int to_parent[2], to_child[2];
+	pipe(to_parent);
+	pipe(to_child);
+	/* The child reads from sig_pipe - 1: make that to_child[0]. */
+	int rd = dup2(to_child[0], 20), wr = dup2(to_parent[1], 21);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(m);
+		sig_pipe = wr;
+		_exit(reopen_child(name));
+	}
+	close(rd);
+	close(wr);
+	CHECK("reopen_child_closed_slave", read(to_parent[0], &c, 1) == 1 && c == 'c');
+	CHECK("master_hup_with_slave_closed", master_hup(m));
+	write(to_child[1], "k", 1);
+	CHECK("reopen_child_opened_dev_tty", read(to_parent[0], &c, 1) == 1 && c == 'o');
+	CHECK("dev_tty_reopens_closed_slave_for_the_master", !master_hup(m));
+	write(to_child[1], "k", 1);
+	int st = -1;
+	waitpid(pid, &st, 0);
+	CHECK("reopen_child_ok", exited_with(st, 0));
+	CHECK("master_hup_after_leader_exit", master_hup(m));
+	close(m);
+	close(to_parent[0]);
+	close(to_parent[1]);
+	close(to_child[0]);
+	close(to_child[1]);
+}
+
 static void test_ctty(void)
 {
 	char name[32];
@@ -625,6 +686,7 @@ int main(void)
 	test_isig_and_winch();
 	test_hangup();
 	test_ctty();
+	test_ctty_reopen();
 	printf("tty_pty: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
 		reboot(RB_POWER_OFF);
