@@ -4,7 +4,7 @@
  * and restored by sigreturn, SA_NODEFER, SA_RESETHAND, SA_ONSTACK nesting,
  * SS_AUTODISARM and uc_stack (set back by sigreturn),
  * the sender in si_pid/si_uid, SIGCHLD's si_code/si_status for a killed
- * child, rt_sigtimedwait's timeout, and read() on a pipe or a pty
+ * child, rt_sigtimedwait's timeout, tkill/tgkill, and read() on a pipe or a pty
  * interrupted with and without SA_RESTART. Passes on Linux too. */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -446,6 +446,45 @@ static void test_info(void)
 	signal(SIGCHLD, SIG_DFL);
 }
 
+/* ---- tkill and tgkill: thread-directed, SI_TKILL, their errors. */
+static void test_tkill(void)
+{
+	long tid = syscall(SYS_gettid);
+	set_action(SIGUSR1, on_info, SA_SIGINFO);
+	ci_code = 0;
+	CHECK("tgkill_self_delivers_si_tkill",
+	      syscall(SYS_tgkill, getpid(), tid, SIGUSR1) == 0 && ci_code == SI_TKILL && ci_pid == getpid() &&
+	      ci_uid == (int)getuid());
+	ci_code = 0;
+	CHECK("tkill_self_delivers_si_tkill", syscall(SYS_tkill, tid, SIGUSR1) == 0 && ci_code == SI_TKILL);
+	CHECK("tgkill_signal_0_checks_existence", syscall(SYS_tgkill, getpid(), tid, 0) == 0);
+	CHECK_ERRNO("tgkill_tgid_0_gives_einval", syscall(SYS_tgkill, 0, tid, SIGUSR1), EINVAL);
+	CHECK_ERRNO("tgkill_tid_0_gives_einval", syscall(SYS_tgkill, getpid(), 0, SIGUSR1), EINVAL);
+	CHECK_ERRNO("tgkill_signal_65_gives_einval", syscall(SYS_tgkill, getpid(), tid, 65), EINVAL);
+	CHECK_ERRNO("tkill_tid_0_gives_einval", syscall(SYS_tkill, 0, SIGUSR1), EINVAL);
+	CHECK_ERRNO("tkill_missing_tid_gives_esrch", syscall(SYS_tkill, 999999, 0), ESRCH);
+	pid_t pid = fork();
+	if (pid == 0)
+		for (;;)
+			pause();
+	/* The thread exists, but not in that thread group. */
+	CHECK_ERRNO("tgkill_thread_of_another_group_gives_esrch", syscall(SYS_tgkill, pid, tid, 0), ESRCH);
+	CHECK("tgkill_another_process_main_thread", syscall(SYS_tgkill, pid, pid, 0) == 0);
+	pid_t other = fork();
+	if (other == 0) {
+		if (setuid(1000) != 0)
+			_exit(2);
+		/* Another user's thread: no permission. */
+		_exit(syscall(SYS_tkill, getppid(), SIGUSR1) == -1 && errno == EPERM &&
+		      syscall(SYS_tgkill, getppid(), getppid(), SIGUSR1) == -1 && errno == EPERM ? 0 : 1);
+	}
+	int st = wait_status(other);
+	CHECK("tkill_and_tgkill_to_another_user_give_eperm", WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	kill(pid, SIGKILL);
+	wait_status(pid);
+	signal(SIGUSR1, SIG_DFL);
+}
+
 /* ---- read() interrupted: EINTR without SA_RESTART, restarted with it. */
 static volatile sig_atomic_t nr_signals;
 static void count_signal(int sig) { nr_signals++; }
@@ -542,6 +581,7 @@ int main(void)
 	test_flags();
 	test_onstack();
 	test_info();
+	test_tkill();
 	test_read_restart();
 	printf("signals_frame: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
