@@ -1,7 +1,8 @@
 /* What a signal handler sees and may change (seed concept: signals): the
  * siginfo of CPU faults (si_code, si_addr), the ucontext registers a handler
  * edits to skip a faulting instruction, the FPU/AVX state saved in the frame
- * and restored by sigreturn, SA_NODEFER, SA_RESETHAND, SA_ONSTACK nesting,
+ * and restored by sigreturn, SA_NODEFER, SA_RESETHAND, sa_mask, uc_sigmask,
+ * stack overflow with and without an alternate stack, SA_ONSTACK nesting,
  * SS_AUTODISARM and uc_stack (set back by sigreturn),
  * the sender in si_pid/si_uid, SIGCHLD's si_code/si_status for a killed
  * child, rt_sigtimedwait's timeout, tkill/tgkill, and read() on a pipe or a pty
@@ -295,9 +296,91 @@ static void test_flags(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+static char alt[65536] __attribute__((aligned(16)));
+
+/* ---- sa_mask holds other signals back during the handler; uc_sigmask
+ * edited by a handler is the mask after sigreturn. */
+static volatile int usr2_seen, usr2_during;
+static void on_usr2_count(int sig) { usr2_seen++; }
+static void on_usr1_raise_usr2(int sig, siginfo_t *si, void *ucv)
+{
+	kill(getpid(), SIGUSR2);
+	usr2_during = usr2_seen;
+}
+static void on_usr1_block_usr2(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	sigaddset(&uc->uc_sigmask, SIGUSR2);
+}
+
+static void test_masks(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_usr1_raise_usr2;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGUSR2);
+	sigaction(SIGUSR1, &sa, NULL);
+	set_action(SIGUSR2, on_usr2_count, 0);
+	usr2_seen = 0;
+	kill(getpid(), SIGUSR1);
+	CHECK("sa_mask_defers_another_signal_until_the_handler_returns", usr2_during == 0 && usr2_seen == 1);
+
+	set_action(SIGUSR1, on_usr1_block_usr2, SA_SIGINFO);
+	kill(getpid(), SIGUSR1);
+	sigset_t cur;
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	CHECK("uc_sigmask_edited_by_a_handler_is_the_mask_after_sigreturn",
+	      sigismember(&cur, SIGUSR2) && !sigismember(&cur, SIGUSR1));
+	sigemptyset(&cur);
+	sigaddset(&cur, SIGUSR2);
+	sigprocmask(SIG_UNBLOCK, &cur, NULL);
+	signal(SIGUSR1, SIG_DFL);
+	signal(SIGUSR2, SIG_DFL);
+}
+
+/* ---- Stack overflow: a SIGSEGV handler can run only on an alternate
+ * stack; without one the frame cannot be written and the process dies of
+ * SIGSEGV. */
+static void on_segv_exit(int sig) { _exit(42); }
+static volatile int recurse_forever = 1;	/* volatile: the compiler cannot see the end */
+static int recurse(volatile char *prev)
+{
+	volatile char buf[1024];
+	if (!recurse_forever)
+		return 0;
+	buf[0] = prev ? prev[0] + 1 : 0;
+	return recurse(buf) + buf[1];
+}
+
+static void overflow_child(int with_altstack)
+{
+	if (with_altstack) {
+		stack_t ss = { .ss_sp = alt, .ss_size = sizeof(alt) };
+		sigaltstack(&ss, NULL);
+	}
+	set_action(SIGSEGV, on_segv_exit, SA_ONSTACK);
+	recurse(NULL);
+	_exit(1);
+}
+
+static void test_overflow(void)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		overflow_child(1);
+	int st = wait_status(pid);
+	CHECK("stack_overflow_sigsegv_handler_runs_on_the_alternate_stack", WIFEXITED(st) && WEXITSTATUS(st) == 42);
+	pid = fork();
+	if (pid == 0)
+		overflow_child(0);
+	st = wait_status(pid);
+	CHECK("stack_overflow_without_alternate_stack_dies_of_sigsegv", WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV);
+}
+
 /* ---- SA_ONSTACK: the frame's uc_stack, and a nested signal stays on the
  * alternate stack below the first frame. */
-static char alt[65536] __attribute__((aligned(16)));
 static volatile int outer_flags = -1, inner_flags = -1, inner_on_alt;
 static volatile uintptr_t outer_local, inner_local;
 static void *volatile outer_ss_sp;
@@ -579,6 +662,8 @@ int main(void)
 	test_edit_registers();
 	test_fpu();
 	test_flags();
+	test_masks();
+	test_overflow();
 	test_onstack();
 	test_info();
 	test_tkill();
