@@ -5,6 +5,7 @@
 #include <linux/fs.h>
 #include <linux/file.h>
 #include <linux/fdtable.h>
+#include <linux/filelock.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/pipe_fs_i.h>
@@ -90,8 +91,15 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	case F_SETPIPE_SZ:
 		r = path ? -EBADF : pipe_fcntl(f, cmd, arg);
 		break;
+	case F_GETLK:
+		r = path ? -EBADF : fcntl_getlk(f, (struct flock __user *)arg);
+		break;
+	case F_SETLK:
+	case F_SETLKW:
+		r = path ? -EBADF : fcntl_setlk(f, cmd, (struct flock __user *)arg);
+		break;
 	default:
-		/* [LINUX-DIFF] locks, owners, leases, seals: not yet. */
+		/* [LINUX-DIFF] OFD locks, owners, leases, seals: not yet. */
 		r = path ? -EBADF : -EINVAL;
 	}
 	fput(f);

@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/file.h>
+#include <linux/filelock.h>
 #include <linux/dcache.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -25,6 +26,7 @@ void fput(struct file *f)
 {
 	if (atomic_dec_return(&f->f_count) > 0)
 		return;
+	locks_remove_file(f);	/* flock locks belong to the open file description */
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
 	path_put(&f->f_path);
@@ -117,6 +119,8 @@ struct file *dentry_open(const struct path *path, int flags)
 
 int filp_close(struct file *f)
 {
+	/* POSIX: closing any fd of a file drops the process's record locks on it. */
+	locks_remove_posix(f);
 	fput(f);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* Inodes: allocation, reference counting, ownership, timestamps and the
  * permission check. Seed concept: "VFS objects" (the inode is the file,
  * apart from its names). */
+#include <linux/filelock.h>
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/slab.h>
@@ -41,6 +42,7 @@ void iput(struct inode *inode)
 	const struct super_operations *op = inode->i_sb->s_op;
 	if (op && op->evict_inode)
 		op->evict_inode(inode);
+	locks_free_lock_context(inode);
 	kfree(inode);
 }
 

@@ -56,3 +56,24 @@ long sys_fdatasync(unsigned int fd)
 {
 	return do_fsync(fd, 1);
 }
+
+/* sync_file_range: Linux's argument checks (EBADF, then EINVAL for unknown
+ * flags or a negative or wrapping range, then ESPIPE for pipes, sockets and
+ * devices); nothing to write. */
+#define SYNC_FILE_RANGE_VALID 7	/* WAIT_BEFORE | WRITE | WAIT_AFTER */
+
+long sys_sync_file_range(int fd, long offset, long nbytes, unsigned int flags)
+{
+	struct file *f = fget(fd);
+	if (!f)
+		return -EBADF;
+	long err = 0;
+	long end = (long)((unsigned long)offset + (unsigned long)nbytes);
+	umode_t mode = f->f_inode->i_mode;
+	if ((flags & ~SYNC_FILE_RANGE_VALID) || offset < 0 || end < 0 || end < offset)
+		err = -EINVAL;
+	else if (!S_ISREG(mode) && !S_ISBLK(mode) && !S_ISDIR(mode) && !S_ISLNK(mode))
+		err = -ESPIPE;
+	fput(f);
+	return err;
+}

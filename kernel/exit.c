@@ -4,6 +4,7 @@
  * it with wait4/waitid; kernel threads are reaped at once. The task_struct
  * itself goes when the last reference is dropped: its own, taken away by the
  * scheduler after the final switch, and the parent's, dropped at reaping. */
+#include <linux/filelock.h>
 #include <linux/kernel.h>
 #include <linux/tty.h>
 #include <linux/sched.h>
@@ -103,6 +104,7 @@ void do_exit(long code)
 	itimers_exit(tsk);
 	exit_mm(tsk);
 	exit_files(tsk);	/* closes the files: pipe readers see EOF now */
+	locks_exit();		/* record locks on files still open elsewhere (CLONE_FILES) */
 	exit_fs(tsk);
 	/* A session leader's exit hangs up its controlling tty's foreground
 	 * group (SIGHUP, SIGCONT) and frees the tty for another session. */

@@ -504,6 +504,7 @@ int flush_signal_handlers(struct task_struct *t)
 		ka->mask = 0;
 	}
 	t->signals->altstack_sp = t->signals->altstack_size = 0;
+	t->signals->altstack_flags = SS_DISABLE;
 	spin_unlock_irqrestore(&signal_lock, flags);
 	return 0;
 }
@@ -541,47 +542,74 @@ static void fill_altstack(struct task_struct *t, struct ksignal *k)
 	unsigned long sp = task_pt_regs(t)->sp;
 	k->altstack_sp = s->altstack_sp;
 	k->altstack_size = s->altstack_size;
+	k->altstack_flags = s->altstack_size ? s->altstack_flags : SS_DISABLE;
 	k->on_altstack = on_altstack(s, sp);
 	k->stack_top = 0;
-	if ((k->ka.flags & SA_ONSTACK) && s->altstack_size && !k->on_altstack)
+	if ((k->ka.flags & SA_ONSTACK) && s->altstack_size && !k->on_altstack) {
 		k->stack_top = s->altstack_sp + s->altstack_size;
+		/* SS_AUTODISARM: the handler runs with no alternate stack (so it
+		 * may swapcontext away safely); sigreturn sets it back from the
+		 * frame's uc_stack, which still describes it. */
+		if (s->altstack_flags & SS_AUTODISARM) {
+			s->altstack_sp = s->altstack_size = 0;
+			s->altstack_flags = SS_DISABLE;
+		}
+	}
 }
 
 #define MINSIGSTKSZ 2048
-#define SS_AUTODISARM (1U << 31)
 
-long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
+/* sigaltstack(2) on kernel copies. Caller holds nothing. */
+static long do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
 {
 	struct task_signals *s = current->signals;
-	unsigned long sp = task_pt_regs(current)->sp, flags;
-	stack_t ss, oss;
+	unsigned long flags;
+	long err = 0;
 
 	if (!s)
 		return -ENOMEM;
-	if (uss && copy_from_user(&ss, uss, sizeof(ss)))
-		return -EFAULT;
 	spin_lock_irqsave(&signal_lock, flags);
-	memset(&oss, 0, sizeof(oss));
-	oss.ss_sp = (void __user *)s->altstack_sp;
-	oss.ss_size = s->altstack_size;
-	oss.ss_flags = on_altstack(s, sp) ? SS_ONSTACK : s->altstack_size ? 0 : SS_DISABLE;
-	long err = 0;
-	if (uss) {
-		int mode = ss.ss_flags & ~SS_AUTODISARM;
+	if (oss) {
+		memset(oss, 0, sizeof(*oss));
+		oss->ss_sp = (void __user *)s->altstack_sp;
+		oss->ss_size = s->altstack_size;
+		oss->ss_flags = (on_altstack(s, sp) ? SS_ONSTACK : s->altstack_size ? 0 : SS_DISABLE) |
+				(s->altstack_flags & SS_AUTODISARM);
+	}
+	if (ss) {
+		int mode = ss->ss_flags & ~SS_AUTODISARM;
 		if (on_altstack(s, sp))
 			err = -EPERM;
 		else if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
 			err = -EINVAL;
-		else if (mode == SS_DISABLE)
+		else if (mode == SS_DISABLE) {
 			s->altstack_sp = s->altstack_size = 0;
-		else if (ss.ss_size < MINSIGSTKSZ)
+			s->altstack_flags = SS_DISABLE;
+		} else if (ss->ss_size < MINSIGSTKSZ)
 			err = -ENOMEM;
 		else {
-			s->altstack_sp = (unsigned long)ss.ss_sp;
-			s->altstack_size = ss.ss_size;
+			s->altstack_sp = (unsigned long)ss->ss_sp;
+			s->altstack_size = ss->ss_size;
+			s->altstack_flags = ss->ss_flags;
 		}
 	}
 	spin_unlock_irqrestore(&signal_lock, flags);
+	return err;
+}
+
+int restore_altstack(const stack_t *ss, unsigned long sp)
+{
+	do_sigaltstack(ss, NULL, sp);	/* EPERM, EINVAL, ENOMEM: ignored, as Linux */
+	return 0;
+}
+
+long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
+{
+	stack_t ss, oss;
+
+	if (uss && copy_from_user(&ss, uss, sizeof(ss)))
+		return -EFAULT;
+	long err = do_sigaltstack(uss ? &ss : NULL, &oss, task_pt_regs(current)->sp);
 	if (!err && uoss && copy_to_user(uoss, &oss, sizeof(oss)))
 		return -EFAULT;
 	return err;

@@ -94,6 +94,10 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned long erro
 			goto out;
 		vma->vm_start = addr & PAGE_MASK;	/* [L] taken shared: [LINUX-DIFF] single-threaded mms */
 	}
+	/* A mapping is there but forbids this access: -EACCES, which the
+	 * fault handler reports as SEGV_ACCERR (no mapping: SEGV_MAPERR),
+	 * whether or not the hardware found a page. */
+	ret = -EACCES;
 	if ((error_code & X86_PF_WRITE) && !(vma->vm_flags & VM_WRITE))
 		goto out;
 	if ((error_code & X86_PF_INSTR) && !(vma->vm_flags & VM_EXEC))

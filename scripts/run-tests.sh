@@ -128,7 +128,7 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals mm ids pgrp fs_namei fs_attr signals_stop sys_misc fs_fd fs_dev statfs fs_pipe fs_proc kmsg efault fs_lock tty_pty fuzz"
+USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals signals_frame mm ids pgrp fs_namei fs_attr signals_stop sys_misc fs_fd fs_dev statfs fs_pipe fs_proc kmsg efault fs_lock tty_pty fuzz"
 build_user_tests() {
 	mkdir -p build/user
 	for t in $USER_TESTS segv exit42 tty_input; do
@@ -144,13 +144,25 @@ build_user_tests() {
 }
 
 run_user_tests() {	# run_user_tests <prefix> <kernel> <extra append> <panic exit>
-	local prefix=$1 kernel=$2 append=$3 panic_exit=$4
+	local prefix=$1 kernel=$2 append=$3 panic_exit=$4 running=0
+	# $JOBS tests at a time (each is its own QEMU); results are reported
+	# afterwards in list order, each failure with its serial log's tail.
 	for t in $USER_TESTS; do
 		scripts/qemu-test.sh $prefix-$t 0 240 -kernel "$kernel" -initrd build/user/$t.cpio \
-			-append "rdinit=/init $append" -expect "^$t: [0-9]+ passed, 0 failed" >/dev/null
+			-append "rdinit=/init $append" -expect "^$t: [0-9]+ passed, 0 failed" \
+			>/dev/null 2>"$R/$prefix-$t.why" &
+		running=$((running + 1))
+		if [ "$running" -ge "$JOBS" ]; then
+			wait -n
+			running=$((running - 1))
+		fi
+	done
+	wait
+	for t in $USER_TESTS; do
 		grep -aE '^(PASS|FAIL) ' build/test-results/$prefix-$t.serial | sed "s/^\(PASS\|FAIL\) /\1 $prefix:$t:/"
 		grep -aqE "^$t: [0-9]+ passed" build/test-results/$prefix-$t.serial ||
 			echo "FAIL $prefix:$t:did-not-finish"
+		cat "$R/$prefix-$t.why" >&2
 	done
 	# Console line input typed on the serial port: erase, kill, word
 	# erase, CR -> NL, ^D, then raw mode (tools/testing/user/tty_input.c).

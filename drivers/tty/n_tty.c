@@ -46,6 +46,7 @@ void n_tty_init(struct tty_struct *tty)
 	};
 	spin_lock_init(&tty->lock);
 	init_waitqueue_head(&tty->read_wait);
+	init_waitqueue_head(&tty->write_wait);
 	mutex_init(&tty->read_mutex);
 	mutex_init(&tty->write_mutex);
 	/* Linux's tty_std_termios. */
@@ -255,6 +256,29 @@ void n_tty_flush_input(struct tty_struct *tty)
 	spin_lock_irqsave(&tty->lock, flags);
 	tty->read_tail = tty->canon_head = tty->read_head;
 	spin_unlock_irqrestore(&tty->lock, flags);
+	if (tty->link)
+		wake_up_interruptible(&tty->link->write_wait);
+}
+
+unsigned int n_tty_receive_room(struct tty_struct *tty)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&tty->lock, flags);
+	unsigned int r = room(tty);
+	/* A canonical line that filled the buffer: nothing a reader takes
+	 * frees room, so the bytes go (and are dropped) rather than wait. */
+	if (L(tty, ICANON) && tty->canon_head == tty->read_tail && r < 1)
+		r = 1;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return r;
+}
+
+/* A pty slave writer: room for a whole chunk in the master, or the master
+ * gone (then EIO). */
+static bool n_tty_can_write(struct tty_struct *tty, unsigned int want)
+{
+	return (READ_ONCE(tty->flags) & (TTY_HUPPED | TTY_OTHER_CLOSED)) ||
+	       tty->ops->write_room(tty) >= want;
 }
 
 /* Called after termios changed (tty->lock not held). Leaving canonical
@@ -341,12 +365,15 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char *buf, size_t cou
 	}
 	spin_unlock_irqrestore(&tty->lock, flags);
 	mutex_unlock(&tty->read_mutex);
+	/* Room again for the other side of a pty, if it waits to write. */
+	if (n && tty->link)
+		wake_up_interruptible(&tty->link->write_wait);
 	if (!n && (READ_ONCE(tty->flags) & TTY_OTHER_CLOSED))
 		return -EIO;	/* a pty master whose slave is closed, as Linux */
 	return n;
 }
 
-ssize_t n_tty_write(struct tty_struct *tty, const char *buf, size_t count)
+ssize_t n_tty_write(struct tty_struct *tty, struct file *f, const char *buf, size_t count)
 {
 	char chunk[128];
 	size_t done = 0;
@@ -354,6 +381,21 @@ ssize_t n_tty_write(struct tty_struct *tty, const char *buf, size_t count)
 	while (done < count) {
 		size_t k = 0;
 		unsigned long flags;
+		if (tty->ops->write_room && !n_tty_can_write(tty, sizeof(chunk))) {
+			/* A pty whose master has not read: wait (as Linux) rather
+			 * than lose output. */
+			int err = (f && (f->f_flags & O_NONBLOCK)) ? -EAGAIN :
+				  wait_event_interruptible(tty->write_wait,
+							   n_tty_can_write(tty, sizeof(chunk)));
+			if (err) {
+				mutex_unlock(&tty->write_mutex);
+				return done ? (ssize_t)done : err;
+			}
+		}
+		if (READ_ONCE(tty->flags) & (TTY_HUPPED | TTY_OTHER_CLOSED)) {
+			mutex_unlock(&tty->write_mutex);
+			return done ? (ssize_t)done : -EIO;
+		}
 		spin_lock_irqsave(&tty->lock, flags);	/* column, termios */
 		while (done < count && k + 2 <= sizeof(chunk))
 			k += process_out(tty, buf[done++], chunk + k);
@@ -361,5 +403,5 @@ ssize_t n_tty_write(struct tty_struct *tty, const char *buf, size_t count)
 		tty->ops->write(tty, chunk, k);
 	}
 	mutex_unlock(&tty->write_mutex);
-	return count;
+	return done;
 }

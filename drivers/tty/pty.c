@@ -15,9 +15,11 @@
  * freed when neither side is open.
  * Lock order: slave->lock, then master->lock (the slave's echo feeds the
  * master under the slave's lock; the master never echoes).
- * [LINUX-DIFF] a full input buffer drops bytes instead of blocking the
- * writer; one devpts instance (no newinstance); no packet mode, no
- * TIOCGPTPEER. */
+ * A writer on either side waits while the other side's input is full
+ * (master: the slave's N_TTY buffer; slave: the master's), woken by reads
+ * (n_tty_read wakes link->write_wait); echo cannot wait and is dropped
+ * then. [LINUX-DIFF] one devpts instance (no newinstance); no packet mode,
+ * no TIOCGPTPEER. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/kdev_t.h>
@@ -63,6 +65,12 @@ static void pty_master_write_out(struct tty_struct *tty, const char *s, size_t n
 	(void)tty; (void)s; (void)n;
 }
 
+/* Room in the master's input for the slave's output. */
+static unsigned int pty_slave_write_room(struct tty_struct *tty)
+{
+	return n_tty_receive_room(tty->link);
+}
+
 static void pty_free_if_unused(struct pty_pair *p)
 {
 	/* pty_mutex held */
@@ -99,6 +107,7 @@ static void pty_close(struct tty_struct *tty, struct file *f)
 		tty_vhangup(tty->link);
 	} else if (last) {
 		wake_up_interruptible(&tty->link->read_wait);
+		wake_up_interruptible(&tty->link->write_wait);
 	}
 	pty_free_if_unused(p);
 	mutex_unlock(&pty_mutex);
@@ -121,6 +130,7 @@ static const struct tty_operations pty_master_ops = {
 
 static const struct tty_operations pty_slave_ops = {
 	.write = pty_slave_write,
+	.write_room = pty_slave_write_room,
 	.open = pty_count_open,
 	.close = pty_close,
 };
@@ -132,21 +142,47 @@ static ssize_t ptm_read(struct file *f, char *buf, size_t count, loff_t *pos)
 	return n_tty_read(f->private_data, f, buf, count);
 }
 
-/* Master write: the slave's typed input. */
+static bool ptm_can_write(struct tty_struct *m)
+{
+	return n_tty_receive_room(m->link) || (READ_ONCE(m->flags) & TTY_OTHER_CLOSED);
+}
+
+/* Master write: the slave's typed input. Waits while the slave's input
+ * buffer is full (EAGAIN with O_NONBLOCK) and the slave is open. */
 static ssize_t ptm_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
-	struct tty_struct *m = f->private_data;
+	struct tty_struct *m = f->private_data, *s = m->link;
+	size_t done = 0;
 	(void)pos;
-	for (size_t i = 0; i < count; i++)
-		n_tty_receive_char(m->link, (unsigned char)buf[i]);
-	return count;
+	mutex_lock(&m->write_mutex);
+	while (done < count) {
+		unsigned int r = n_tty_receive_room(s);
+		if (!r && (READ_ONCE(m->flags) & TTY_OTHER_CLOSED))
+			r = count - done;	/* nobody will read: as a full line, dropped */
+		if (!r) {
+			int err = (f->f_flags & O_NONBLOCK) ? -EAGAIN :
+				  wait_event_interruptible(m->write_wait, ptm_can_write(m));
+			if (err) {
+				mutex_unlock(&m->write_mutex);
+				return done ? (ssize_t)done : err;
+			}
+			continue;
+		}
+		for (size_t end = done + min((size_t)r, count - done); done < end; done++)
+			n_tty_receive_char(s, (unsigned char)buf[done]);
+	}
+	mutex_unlock(&m->write_mutex);
+	return done;
 }
 
 static unsigned int ptm_poll(struct file *f, poll_table *pt)
 {
 	struct tty_struct *m = f->private_data;
 	poll_wait(f, &m->read_wait, pt);
-	unsigned int mask = POLLOUT | POLLWRNORM;
+	poll_wait(f, &m->write_wait, pt);
+	unsigned int mask = 0;
+	if (n_tty_receive_room(m->link))
+		mask |= POLLOUT | POLLWRNORM;
 	if (n_tty_input_available(m))
 		mask |= POLLIN | POLLRDNORM;
 	if (READ_ONCE(m->flags) & TTY_OTHER_CLOSED)

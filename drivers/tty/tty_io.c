@@ -7,11 +7,14 @@
  * TIOCGPGRP, TIOCSPGRP, TIOCGSID, TIOCNOTTY) that job control builds on.
  * Seed concept: "character device driver".
  *
- * [LINUX-DIFF] one tty; /dev/tty is the console rather than the caller's
- * controlling terminal; "the caller's controlling tty" is "the tty whose
- * session is the caller's session" (there is no per-process tty pointer
- * yet); opening never acquires a controlling tty (Linux does that for
- * ttyS0, never for console and tty): TIOCSCTTY does. */
+ * The ttys are the console and the pty slaves (drivers/tty/pty.c), all on
+ * tty_list. A session's controlling tty is the tty whose session field is
+ * that session: /dev/tty opens the caller's (ENXIO without one); a session
+ * leader without one acquires ttyS0 or a pty slave it opens (not with
+ * O_NOCTTY; never /dev/console or /dev/tty), or takes one with TIOCSCTTY.
+ * [LINUX-DIFF] no per-process signal->tty pointer: the tty's session field
+ * is the one record, so TIOCNOTTY by a process that is not the leader
+ * changes nothing (Linux drops that process's pointer only). */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/kdev_t.h>
@@ -115,8 +118,11 @@ static int tty_open(struct inode *inode, struct file *f)
 		tty = session_tty_locked(current->session);
 		if (tty && (tty->flags & TTY_HUPPED))
 			tty = NULL;
-		if (tty)
+		if (tty) {
 			tty->count++;	/* keeps a pty pair alive */
+			if (tty->link)	/* a pty slave is open again */
+				tty->link->flags &= ~TTY_OTHER_CLOSED;
+		}
 		spin_unlock_irqrestore(&tty_list_lock, flags);
 		if (!tty)
 			return -ENXIO;
@@ -195,6 +201,7 @@ void tty_vhangup(struct tty_struct *tty)
 	spin_unlock_irqrestore(&tty_list_lock, flags);
 	tty_drop_session(tty, true, false);
 	wake_up_interruptible(&tty->read_wait);
+	wake_up_interruptible(&tty->write_wait);
 }
 
 void disassociate_ctty(void)
@@ -204,11 +211,19 @@ void disassociate_ctty(void)
 		return;
 	spin_lock_irqsave(&tty_list_lock, flags);
 	struct tty_struct *tty = session_tty_locked(current->session);
-	spin_unlock_irqrestore(&tty_list_lock, flags);
-	/* [LINUX-DIFF] a pty pair is not pinned here: its tty_struct lives
-	 * while any file has it open, and our own files are still open. */
 	if (tty)
-		tty_drop_session(tty, false, true);
+		tty->count++;	/* a pty pair stays while we use it */
+	spin_unlock_irqrestore(&tty_list_lock, flags);
+	if (!tty)
+		return;
+	tty_drop_session(tty, false, true);
+	if (tty->ops && tty->ops->close) {
+		tty->ops->close(tty, NULL);	/* the pty's put: may free the pair */
+	} else {
+		spin_lock_irqsave(&tty_list_lock, flags);
+		tty->count--;
+		spin_unlock_irqrestore(&tty_list_lock, flags);
+	}
 }
 
 static bool is_current_tty(struct tty_struct *tty);
@@ -273,7 +288,7 @@ ssize_t tty_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 		if (err)
 			return err;
 	}
-	return n_tty_write(tty, buf, count);
+	return n_tty_write(tty, f, buf, count);
 }
 
 static loff_t tty_llseek(struct file *f, loff_t off, int whence)
@@ -288,9 +303,13 @@ unsigned int tty_poll(struct file *f, poll_table *pt)
 {
 	struct tty_struct *tty = f->private_data;
 	poll_wait(f, &tty->read_wait, pt);
+	if (tty->ops->write_room)
+		poll_wait(f, &tty->write_wait, pt);
 	if (tty_hung_up(tty))
 		return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
-	unsigned int mask = POLLOUT | POLLWRNORM;
+	unsigned int mask = 0;
+	if (!tty->ops->write_room || tty->ops->write_room(tty) >= 128)
+		mask |= POLLOUT | POLLWRNORM;
 	if (n_tty_input_available(tty))
 		mask |= POLLIN | POLLRDNORM;
 	return mask;

@@ -55,6 +55,7 @@ struct super_block;
 struct vfsmount;
 struct poll_table_struct;
 struct pipe_inode_info;
+struct file_lock_context;
 
 /* Where a file or directory is: the mount and the dentry within it. */
 struct path {
@@ -239,6 +240,7 @@ struct inode {
 	struct super_block *i_sb;
 	void *i_private;		/* filesystem private */
 	struct pipe_inode_info *i_pipe;	/* [i_lock] FIFOs and pipes: the buffer while open */
+	struct file_lock_context *i_flctx;	/* [file_lock_lock] record and flock locks (fs/locks.c); NULL until the first lock */
 	spinlock_t i_lock;		/* attributes above */
 	struct mutex i_mutex;		/* directory changes; file contents */
 };

@@ -58,6 +58,7 @@ struct ksignal {
 	u64 oldmask;		/* the mask sigreturn restores */
 	unsigned long stack_top;	/* SA_ONSTACK: the alternate stack's top, else 0 */
 	unsigned long altstack_sp, altstack_size;	/* reported in the frame's uc_stack */
+	unsigned int altstack_flags;	/* its ss_flags as set (the frame reports these, as Linux) */
 	bool on_altstack;		/* the interrupted code already runs on it */
 };
 bool get_signal(struct ksignal *k);
@@ -65,4 +66,8 @@ bool get_signal(struct ksignal *k);
 void fill_siginfo(siginfo_t *si, const struct ksignal *k);
 struct pt_regs;
 void arch_do_signal_or_restart(struct pt_regs *regs);	/* arch/x86/kernel/signal.c */
+/* rt_sigreturn: set the alternate stack from the frame's uc_stack (a
+ * handler may change it there; SS_AUTODISARM gets it back). @sp is the
+ * restored user stack pointer. -EFAULT only; other errors are ignored. */
+int restore_altstack(const stack_t *ss, unsigned long sp);
 #endif

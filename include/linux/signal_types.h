@@ -47,6 +47,7 @@ struct task_signals {
 	bool restore_saved_mask;		/* ... after the next delivery */
 	unsigned long altstack_sp;		/* sigaltstack: base, size (0: none) */
 	unsigned long altstack_size;
+	unsigned int altstack_flags;		/* the ss_flags it was set with (0, SS_AUTODISARM...), SS_DISABLE if none */
 	struct k_sigaction action[_NSIG];	/* index sig-1 */
 	struct sigpending_info info[_NSIG];
 	struct sigqueue *queue;			/* real-time instances, oldest first (not copied by fork) */

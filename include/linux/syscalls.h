@@ -205,6 +205,7 @@ long sys_sync(void);
 long sys_syncfs(int fd);
 long sys_fsync(unsigned int fd);
 long sys_fdatasync(unsigned int fd);
+long sys_sync_file_range(int fd, long offset, long nbytes, unsigned int flags);
 long sys_fchmod(unsigned int fd, unsigned short mode);
 long sys_fchown(unsigned int fd, uid_t user, gid_t group);
 long sys_ftruncate(unsigned int fd, long length);

@@ -1,8 +1,8 @@
-/* The tty layer, as far as it goes: one tty (the serial console) with the
- * N_TTY line discipline's input buffer, echo and line editing
- * (drivers/tty/n_tty.c) and the character-device side (drivers/tty/tty_io.c:
- * /dev/console, /dev/tty, /dev/ttyS0). Seed concept: "character device
- * driver" (the console). [LINUX-DIFF] no pseudo-terminals, one tty. */
+/* The tty layer: the serial console and the pty pairs (drivers/tty/pty.c),
+ * each a tty_struct with the N_TTY line discipline's input buffer, echo and
+ * line editing (drivers/tty/n_tty.c), and the character-device side
+ * (drivers/tty/tty_io.c: /dev/console, /dev/tty, /dev/ttyS0, /dev/ptmx,
+ * /dev/pts/N). Seed concept: "character device driver" (the terminal). */
 #ifndef _LINUX_TTY_H
 #define _LINUX_TTY_H
 #include <linux/types.h>
@@ -31,6 +31,9 @@ struct tty_operations {
 	/* Optional: a file on this tty was opened (0 or -errno; the ptys
 	 * count their openers) / closed. */
 	int (*open)(struct tty_struct *tty, struct file *f);
+	/* Optional: bytes write may take now without loss (a pty slave:
+	 * room in the master's input); n_tty_write waits for room. */
+	unsigned int (*write_room)(struct tty_struct *tty);
 	void (*close)(struct tty_struct *tty, struct file *f);
 };
 
@@ -50,6 +53,7 @@ struct tty_struct {
 	struct winsize winsize;		/* [l] */
 	pid_t pgrp, session;		/* [l] foreground group, owning session (0: none) */
 	wait_queue_head_t read_wait;	/* readers wait here for input */
+	wait_queue_head_t write_wait;	/* pty writers wait here for room */
 	struct mutex read_mutex;	/* one reader at a time (keeps lines whole) */
 	struct mutex write_mutex;	/* one writer at a time (keeps writes whole) */
 	/* N_TTY input ring: bytes in [read_tail, read_head); [read_tail,
@@ -79,7 +83,11 @@ void n_tty_receive_char(struct tty_struct *tty, unsigned char c);
 /* read(2) of the tty: kernel buffer; blocks unless O_NONBLOCK (EAGAIN). */
 ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char *buf, size_t count);
 /* write(2): output processing (ONLCR) to the driver. */
-ssize_t n_tty_write(struct tty_struct *tty, const char *buf, size_t count);
+/* f: the writing file (O_NONBLOCK), or NULL (kernel callers: may wait). */
+ssize_t n_tty_write(struct tty_struct *tty, struct file *f, const char *buf, size_t count);
+/* Bytes tty can take in now without dropping any (a pty writer waits
+ * while it is 0; a canonical line with no room left drops, so 1). */
+unsigned int n_tty_receive_room(struct tty_struct *tty);
 /* Bytes a read would return now (FIONREAD). */
 unsigned int n_tty_chars_in_buffer(struct tty_struct *tty);
 /* Readable now (poll): a complete line, or any byte in raw mode. */

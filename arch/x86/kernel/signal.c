@@ -185,6 +185,7 @@ long arch_rt_sigreturn(struct pt_regs *regs, u64 *blocked)
 	regs->orig_ax = -1;
 	if (sc->fpstate && restore_fpstate((const void __user *)sc->fpstate))
 		return -EFAULT;
+	restore_altstack(&uc.uc_stack, regs->sp);
 	*blocked = uc.uc_sigmask;
 	return 0;
 }
@@ -261,7 +262,9 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 	fill_siginfo(&si, &k);
 	stack_t alt = {
 		.ss_sp = (void __user *)k.altstack_sp, .ss_size = k.altstack_size,
-		.ss_flags = k.on_altstack ? SS_ONSTACK : k.altstack_size ? 0 : SS_DISABLE,
+		/* Linux reports the flags the stack was set with, not
+		 * whether the interrupted code was on it. */
+		.ss_flags = k.altstack_flags,
 	};
 	struct rt_frame_args a = {
 		.sig = k.sig, .handler = k.ka.handler, .restorer = k.ka.restorer,

@@ -183,10 +183,39 @@ static const struct { int sig, code; } user_signal[32] = {
 	[X86_TRAP_NP] = { SIGBUS, SI_KERNEL },
 	[X86_TRAP_SS] = { SIGBUS, SI_KERNEL },
 	[X86_TRAP_GP] = { SIGSEGV, SI_KERNEL },
-	[X86_TRAP_MF] = { SIGFPE, FPE_FLTINV },
+	[X86_TRAP_MF] = { SIGFPE, 0 },	/* code from the x87 status (fpu_exception_code) */
 	[X86_TRAP_AC] = { SIGBUS, BUS_ADRALN },
-	[X86_TRAP_XF] = { SIGFPE, FPE_FLTINV },
+	[X86_TRAP_XF] = { SIGFPE, 0 },	/* code from MXCSR */
 };
+
+/* Which floating-point exception raised #MF (x87) or #XF (SSE): one that
+ * is flagged and unmasked, in Linux's order of precedence. Read from the
+ * live registers (the kernel never touches them; a context switch would
+ * put them back); 0 if none (a spurious trap: no signal, as Linux). */
+static int fpu_exception_code(unsigned long vector)
+{
+	unsigned int err;
+	if (vector == X86_TRAP_XF) {
+		u32 mxcsr;
+		__asm__ volatile("stmxcsr %0" : "=m"(mxcsr));
+		err = ~(mxcsr >> 7) & mxcsr;	/* masks are 7 bits above the flags */
+	} else {
+		u16 cwd, swd;
+		__asm__ volatile("fnstcw %0\n\tfnstsw %1" : "=m"(cwd), "=m"(swd));
+		err = swd & ~cwd;
+	}
+	if (err & 0x001)
+		return FPE_FLTINV;
+	if (err & 0x004)
+		return FPE_FLTDIV;
+	if (err & 0x008)
+		return FPE_FLTOVF;
+	if (err & 0x012)
+		return FPE_FLTUND;	/* underflow, or a denormal operand */
+	if (err & 0x020)
+		return FPE_FLTRES;
+	return 0;
+}
 
 static void do_exception(struct pt_regs *regs, unsigned long vector)
 {
@@ -207,11 +236,19 @@ static void do_exception(struct pt_regs *regs, unsigned long vector)
 	}
 	if (user_mode(regs) && vector != X86_TRAP_DF && vector != X86_TRAP_MC) {
 		int sig = user_signal[vector].sig ? user_signal[vector].sig : SIGSEGV;
+		int code = user_signal[vector].code;
+		if (vector == X86_TRAP_MF || vector == X86_TRAP_XF) {
+			code = fpu_exception_code(vector);
+			if (!code)
+				return;
+		}
 		/* Signal work may sleep; user mode ran with interrupts on. */
 		if (regs->flags & X86_EFLAGS_IF)
 			local_irq_enable();
-		/* si_addr is the faulting instruction for these (POSIX). */
-		force_sig_fault(sig, user_signal[vector].code, (void __user *)regs->ip);
+		/* si_addr is the faulting instruction (POSIX), except for the
+		 * SI_KERNEL ones (int3, #GP...): Linux sends those as plain
+		 * kernel signals, whose si_addr reads 0. */
+		force_sig_fault(sig, code, code == SI_KERNEL ? NULL : (void __user *)regs->ip);
 		return;
 	}
 	if (fixup_exception(regs))

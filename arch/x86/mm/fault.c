@@ -45,11 +45,15 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 
 	if (user_mode(regs) || (addr < 0x0000800000000000UL && !(error_code & X86_PF_INSTR) &&
 				!smap_violation(regs, error_code))) {
-		if (handle_user_fault(regs, addr, error_code) == 0)
+		int ret = handle_user_fault(regs, addr, error_code);
+		if (ret == 0)
 			return;
 		if (user_mode(regs)) {
-			force_sig_fault(SIGSEGV, (error_code & X86_PF_PROT) ? SEGV_ACCERR : SEGV_MAPERR,
-					(void __user *)addr);
+			/* As Linux: ACCERR when a mapping exists but forbids the
+			 * access (even a page never touched, so "not present" to
+			 * the CPU), MAPERR when nothing is mapped there (kernel
+			 * addresses included, though their pages are present). */
+			force_sig_fault(SIGSEGV, ret == -EACCES ? SEGV_ACCERR : SEGV_MAPERR, (void __user *)addr);
 			return;
 		}
 	}

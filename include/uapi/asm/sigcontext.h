@@ -34,6 +34,7 @@ typedef struct sigaltstack {
 } stack_t;
 #define SS_ONSTACK 1
 #define SS_DISABLE 2
+#define SS_AUTODISARM (1U << 31)	/* disable the alternate stack while a handler runs on it */
 
 #define UC_FP_XSTATE 0x1
 #define UC_SIGCONTEXT_SS 0x2

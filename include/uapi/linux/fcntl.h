@@ -35,6 +35,31 @@
 #define F_GETPIPE_SZ    1032	/* F_LINUX_SPECIFIC_BASE + 8 */
 #define FD_CLOEXEC      1
 
+/* POSIX record locks (x86-64 <asm-generic/fcntl.h>: struct flock is 32 bytes) */
+#define F_GETLK         5
+#define F_SETLK         6
+#define F_SETLKW        7
+#define F_OFD_GETLK     36
+#define F_OFD_SETLK     37
+#define F_OFD_SETLKW    38
+#define F_RDLCK         0
+#define F_WRLCK         1
+#define F_UNLCK         2
+
+struct flock {
+	short l_type;
+	short l_whence;
+	long long l_start;	/* __kernel_off_t */
+	long long l_len;
+	int l_pid;		/* __kernel_pid_t */
+};
+
+/* flock(2) operations (<asm-generic/fcntl.h>) */
+#define LOCK_SH 1
+#define LOCK_EX 2
+#define LOCK_NB 4
+#define LOCK_UN 8
+
 #define AT_FDCWD            -100
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_REMOVEDIR        0x200

@@ -236,9 +236,9 @@ KTEST(chrdev, n_tty_line_editing_and_echo)
 	f.f_flags = O_NONBLOCK;
 	/* Output: ONLCR turns NL into CR NL; without OPOST it does not. */
 	echoed_len = 0;
-	KEXPECT_EQ(t, n_tty_write(&tty, "a\nb", 3), 3);
+	KEXPECT_EQ(t, n_tty_write(&tty, NULL, "a\nb", 3), 3);
 	tty.termios.c_oflag &= ~OPOST;
-	KEXPECT_EQ(t, n_tty_write(&tty, "\n", 1), 1);
+	KEXPECT_EQ(t, n_tty_write(&tty, NULL, "\n", 1), 1);
 	echoed[echoed_len] = 0;
 	KEXPECT(t, !strcmp(echoed, "a\r\nb\n"));
 }

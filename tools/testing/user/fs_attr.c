@@ -455,6 +455,13 @@ static void test_fd_forms(void)
 	CHECK("open_null_device_for_fsync", nfd >= 0);
 	CHECK_ERRNO("fsync_null_device_gives_einval", fsync(nfd), EINVAL);
 	CHECK("syncfs_file", syscall(SYS_syncfs, fd) == 0);
+	CHECK("sync_file_range_file", syscall(SYS_sync_file_range, fd, 0L, 100L, 7) == 0);
+	CHECK_ERRNO("sync_file_range_bad_flags_gives_einval", syscall(SYS_sync_file_range, fd, 0L, 100L, 8), EINVAL);
+	CHECK_ERRNO("sync_file_range_negative_gives_einval", syscall(SYS_sync_file_range, fd, -1L, 100L, 0), EINVAL);
+	CHECK_ERRNO("sync_file_range_wrap_gives_einval",
+		    syscall(SYS_sync_file_range, fd, 0x7fffffffffffff00L, 0x1000L, 0), EINVAL);
+	CHECK_ERRNO("sync_file_range_bad_fd_gives_ebadf", syscall(SYS_sync_file_range, 99, 0L, 0L, 8), EBADF);
+	CHECK_ERRNO("sync_file_range_device_gives_espipe", syscall(SYS_sync_file_range, nfd, 0L, 0L, 0), ESPIPE);
 	CHECK_ERRNO("syncfs_bad_fd_gives_ebadf", syscall(SYS_syncfs, -1), EBADF);
 
 	struct timespec ts[2] = { { 1000, 0 }, { 2000, 0 } };

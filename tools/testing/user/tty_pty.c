@@ -205,6 +205,67 @@ static void test_data(void)
 	close(m);
 }
 
+static int exited_with(int st, int code);
+
+/* Nothing lost when one side writes faster than the other reads: the
+ * writer waits for room (or gets EAGAIN with O_NONBLOCK). */
+static void test_flow(void)
+{
+	char name[32], buf[4096];
+	int m = open_pair(name, sizeof(name));
+	int s = open(name, O_RDWR | O_NOCTTY);
+	CHECK("pair_for_flow", m >= 0 && s >= 0);
+	struct termios t;
+	tcgetattr(s, &t);
+	cfmakeraw(&t);
+	tcsetattr(s, TCSANOW, &t);
+	memset(buf, 'x', sizeof(buf));
+	/* Slave output with nobody reading the master: EAGAIN at some point. */
+	fcntl(s, F_SETFL, O_NONBLOCK);
+	long total = 0;
+	int r;
+	while ((r = write(s, buf, sizeof(buf))) > 0 && total < (1L << 24))
+		total += r;
+	CHECK("nonblocking_slave_write_gives_eagain_when_master_full", r == -1 && errno == EAGAIN);
+	struct pollfd p = { .fd = s, .events = POLLOUT };
+	CHECK("slave_poll_not_writable_when_master_full", poll(&p, 1, 0) == 0);
+	long got = 0;
+	while (got < total && (r = read_n(m, buf, total - got > 4000 ? 4000 : (int)(total - got))) > 0)
+		got += r;
+	CHECK("master_reads_every_byte_the_slave_wrote", got == total);
+	fcntl(s, F_SETFL, 0);
+	/* Blocking, both ways: a child writes 3 x 20000 bytes, we read them. */
+	pid_t pid = fork();
+	if (pid == 0) {
+		memset(buf, 'y', sizeof(buf));
+		for (int i = 0; i < 5 * 3; i++)
+			if (write(s, buf, 4000) != 4000)
+				_exit(1);
+		_exit(0);
+	}
+	got = 0;
+	while (got < 60000 && (r = read_n(m, buf, 4000)) > 0)
+		got += r;
+	int st = -1;
+	waitpid(pid, &st, 0);
+	CHECK("blocking_slave_write_loses_nothing", got == 60000 && exited_with(st, 0));
+	pid = fork();
+	if (pid == 0) {
+		long n = 0;
+		while (n < 60000 && (r = read(s, buf, sizeof(buf))) > 0)
+			n += r;
+		_exit(n == 60000 ? 0 : 1);
+	}
+	memset(buf, 'z', sizeof(buf));
+	long put = 0;
+	for (int i = 0; i < 15; i++)
+		put += write(m, buf, 4000);
+	waitpid(pid, &st, 0);
+	CHECK("blocking_master_write_loses_nothing", put == 60000 && exited_with(st, 0));
+	close(s);
+	close(m);
+}
+
 static volatile sig_atomic_t last_sig, sig_count;
 static int sig_pipe = -1;
 
@@ -535,6 +596,67 @@ static int ctty_child(const char *name)
 	return 0;
 }
 
+/* The controlling tty outlives the fds: the slave closed, /dev/tty still
+ * opens it, and the master sees the slave open again. Reports through
+ * the pipe fd given in sig_pipe: 'c' closed, 'o' reopened. */
+static int reopen_child(const char *name)
+{
+	char c;
+	int s = become_session_on(name);
+	if (s < 0)
+		return 1;
+	close(s);
+	write(sig_pipe, "c", 1);
+	read(sig_pipe - 1, &c, 1);	/* the parent looked */
+	int t = open("/dev/tty", O_RDWR);
+	if (t < 0)
+		return 2;
+	write(sig_pipe, "o", 1);
+	read(sig_pipe - 1, &c, 1);
+	close(t);
+	return 0;	/* our exit (as leader) frees the tty */
+}
+
+static int master_hup(int m)
+{
+	struct pollfd p = { .fd = m, .events = POLLIN };
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLHUP);
+}
+
+static void test_ctty_reopen(void)
+{
+	char name[32], c;
+	int m = open_pair(name, sizeof(name));
+	int to_parent[2], to_child[2];
+	pipe(to_parent);
+	pipe(to_child);
+	/* The child reads from sig_pipe - 1: make that to_child[0]. */
+	int rd = dup2(to_child[0], 20), wr = dup2(to_parent[1], 21);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(m);
+		sig_pipe = wr;
+		_exit(reopen_child(name));
+	}
+	close(rd);
+	close(wr);
+	CHECK("reopen_child_closed_slave", read(to_parent[0], &c, 1) == 1 && c == 'c');
+	CHECK("master_hup_with_slave_closed", master_hup(m));
+	write(to_child[1], "k", 1);
+	CHECK("reopen_child_opened_dev_tty", read(to_parent[0], &c, 1) == 1 && c == 'o');
+	CHECK("dev_tty_reopens_closed_slave_for_the_master", !master_hup(m));
+	write(to_child[1], "k", 1);
+	int st = -1;
+	waitpid(pid, &st, 0);
+	CHECK("reopen_child_ok", exited_with(st, 0));
+	CHECK("master_hup_after_leader_exit", master_hup(m));
+	close(m);
+	close(to_parent[0]);
+	close(to_parent[1]);
+	close(to_child[0]);
+	close(to_child[1]);
+}
+
 static void test_ctty(void)
 {
 	char name[32];
@@ -560,9 +682,11 @@ int main(void)
 	setup_dev();
 	test_nodes();
 	test_data();
+	test_flow();
 	test_isig_and_winch();
 	test_hangup();
 	test_ctty();
+	test_ctty_reopen();
 	printf("tty_pty: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
 		reboot(RB_POWER_OFF);
