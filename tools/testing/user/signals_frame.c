@@ -59,6 +59,7 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
 	h_addr = si->si_addr;
 	h_rip = uc->uc_mcontext.gregs[REG_RIP];
 	uc->uc_mcontext.gregs[REG_RIP] = at_resume;
+	uc->uc_mcontext.gregs[REG_EFL] &= ~0x100UL;	/* TF: stop single-stepping */
 }
 
 /* Run one instruction @insn with its address in at_fault and the address
@@ -121,6 +122,18 @@ static void test_faults(void)
 	RUN_INSN("int3", 0);
 	CHECK("int3_is_sigtrap_si_kernel", h_sig == SIGTRAP && h_code == SI_KERNEL && h_addr == NULL);
 	CHECK("int3_ucontext_rip_is_after_it", h_rip == at_resume);
+
+	/* Single step (RFLAGS.TF): a trap after the next instruction, with
+	 * TRAP_TRACE and si_addr = where it stopped. */
+	reset_fault();
+	__asm__ volatile("leaq 2f(%%rip), %%rax\n\t" "movq %%rax, %[f]\n\t"
+			 "leaq 1f(%%rip), %%rax\n\t" "movq %%rax, %[r]\n\t"
+			 "pushfq\n\t" "orq $0x100, (%%rsp)\n\t" "popfq\n"
+			 "2:\tnop\n"
+			 "1:\tnop"
+			 : [f] "=m"(at_fault), [r] "=m"(at_resume) :: "rax", "memory", "cc");
+	CHECK("single_step_is_sigtrap_trap_trace_after_the_instruction",
+	      h_sig == SIGTRAP && h_code == TRAP_TRACE && h_addr == (void *)at_resume && h_rip == at_resume);
 
 	/* A privileged instruction: #GP, SIGSEGV from the kernel, no address. */
 	reset_fault();
