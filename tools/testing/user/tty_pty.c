@@ -549,7 +549,12 @@ static int ctty_child(const char *name)
 		return 5;
 	if (ioctl(s, TIOCNOTTY) != -1 || errno != ENOTTY)
 		return 6;
-	/* O_NOCTTY did not make it ours; TIOCSCTTY does. */
+	/* Opened with O_NOCTTY by a session leader: still not ours. */
+	int s3 = open(name, O_RDWR | O_NOCTTY);
+	if (s3 < 0 || tcgetpgrp(s3) != -1 || errno != ENOTTY)
+		return 19;
+	close(s3);
+	/* TIOCSCTTY makes it ours. */
 	if (ioctl(s, TIOCSCTTY, 0) != 0)
 		return 7;
 	if (ioctl(s, TIOCSCTTY, 0) != 0)
