@@ -73,6 +73,11 @@ static void forget_original_parent(struct task_struct *tsk)
 	bool zombie = false;
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
 		c->real_parent = c->parent = reaper;
+		/* As Linux: the new parent never asked for another exit signal,
+		 * and wait() without __WCLONE must find the child, or a
+		 * clone(exit_signal=0) orphan stays a zombie for ever. */
+		if (c->exit_signal >= 0)
+			c->exit_signal = SIGCHLD;
 		list_move_tail(&c->sibling, &moved);
 		zombie |= c->exit_state == EXIT_ZOMBIE;
 		if (c->pdeath_signal && !c->exit_state)

@@ -139,6 +139,13 @@ static struct mm_struct *dup_mm(struct mm_struct *old)
 		spin_lock(&old->page_table_lock);
 		bool shared_anon = (v->vm_flags & VM_SHARED) && !v->vm_file;
 		for (unsigned long a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
+			if (!shared_anon) {
+				unsigned long next = pt_next_present(old->pgd, a);
+				if (next != a) {	/* nothing mapped up to next */
+					a = next - PAGE_SIZE;
+					continue;
+				}
+			}
 			pteval_t *src = walk_page_table(old->pgd, a, shared_anon, _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
 			/* MAP_SHARED|MAP_ANONYMOUS: a page neither process touched
 			 * yet must also be the same page in both. [LINUX-DIFF] No

@@ -307,6 +307,11 @@ static void change_protection(struct mm_struct *mm, unsigned long start, unsigne
 	pteval_t prot = vm_flags_to_prot(flags);
 	spin_lock(&mm->page_table_lock);
 	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
+		unsigned long next = pt_next_present(mm->pgd, a);
+		if (next != a) {
+			a = next - PAGE_SIZE;
+			continue;
+		}
 		pteval_t *pte = walk_page_table(mm->pgd, a, false, 0);
 		if (!pte || !pte_mapped(*pte))
 			continue;
@@ -409,6 +414,11 @@ static int move_ptes(struct mm_struct *mm, unsigned long old, unsigned long new,
 {
 	spin_lock(&mm->page_table_lock);
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
+		unsigned long next = pt_next_present(mm->pgd, old + off);
+		if (next != old + off) {
+			off = next - old - PAGE_SIZE;
+			continue;
+		}
 		pteval_t *src = walk_page_table(mm->pgd, old + off, false, 0);
 		if (!src || !pte_mapped(*src))
 			continue;

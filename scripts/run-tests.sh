@@ -128,7 +128,7 @@ step_iso() {
 
 # Layer 3: user-space C tests (musl-gcc -static), each the /init of its own
 # initramfs, on Lucid; `linux` runs the very same initramfs on Debian's kernel.
-USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals signals_frame mm ids pgrp fs_namei fs_attr signals_stop sys_misc fs_fd fs_dev statfs fs_pipe fs_proc kmsg efault fs_lock tty_pty"
+USER_TESTS="basic proc misc exec syscall_entry syscall_traps syscall_signals signals_frame mm ids pgrp fs_namei fs_attr signals_stop sys_misc fs_fd fs_dev statfs fs_pipe fs_proc kmsg efault fs_lock tty_pty fuzz"
 build_user_tests() {
 	mkdir -p build/user
 	for t in $USER_TESTS segv exit42 tty_input; do

@@ -1,10 +1,11 @@
 /* What a signal handler sees and may change (seed concept: signals): the
  * siginfo of CPU faults (si_code, si_addr), the ucontext registers a handler
  * edits to skip a faulting instruction, the FPU/AVX state saved in the frame
- * and restored by sigreturn, SA_NODEFER, SA_RESETHAND, SA_ONSTACK nesting,
+ * and restored by sigreturn, SA_NODEFER, SA_RESETHAND, sa_mask, uc_sigmask,
+ * stack overflow with and without an alternate stack, SA_ONSTACK nesting,
  * SS_AUTODISARM and uc_stack (set back by sigreturn),
  * the sender in si_pid/si_uid, SIGCHLD's si_code/si_status for a killed
- * child, rt_sigtimedwait's timeout, and read() on a pipe or a pty
+ * child, rt_sigtimedwait's timeout, tkill/tgkill, and read() on a pipe or a pty
  * interrupted with and without SA_RESTART. Passes on Linux too. */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -58,6 +59,7 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
 	h_addr = si->si_addr;
 	h_rip = uc->uc_mcontext.gregs[REG_RIP];
 	uc->uc_mcontext.gregs[REG_RIP] = at_resume;
+	uc->uc_mcontext.gregs[REG_EFL] &= ~0x100UL;	/* TF: stop single-stepping */
 }
 
 /* Run one instruction @insn with its address in at_fault and the address
@@ -120,6 +122,18 @@ static void test_faults(void)
 	RUN_INSN("int3", 0);
 	CHECK("int3_is_sigtrap_si_kernel", h_sig == SIGTRAP && h_code == SI_KERNEL && h_addr == NULL);
 	CHECK("int3_ucontext_rip_is_after_it", h_rip == at_resume);
+
+	/* Single step (RFLAGS.TF): a trap after the next instruction, with
+	 * TRAP_TRACE and si_addr = where it stopped. */
+	reset_fault();
+	__asm__ volatile("leaq 2f(%%rip), %%rax\n\t" "movq %%rax, %[f]\n\t"
+			 "leaq 1f(%%rip), %%rax\n\t" "movq %%rax, %[r]\n\t"
+			 "pushfq\n\t" "orq $0x100, (%%rsp)\n\t" "popfq\n"
+			 "2:\tnop\n"
+			 "1:\tnop"
+			 : [f] "=m"(at_fault), [r] "=m"(at_resume) :: "rax", "memory", "cc");
+	CHECK("single_step_is_sigtrap_trap_trace_after_the_instruction",
+	      h_sig == SIGTRAP && h_code == TRAP_TRACE && h_addr == (void *)at_resume && h_rip == at_resume);
 
 	/* A privileged instruction: #GP, SIGSEGV from the kernel, no address. */
 	reset_fault();
@@ -295,9 +309,91 @@ static void test_flags(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+static char alt[65536] __attribute__((aligned(16)));
+
+/* ---- sa_mask holds other signals back during the handler; uc_sigmask
+ * edited by a handler is the mask after sigreturn. */
+static volatile int usr2_seen, usr2_during;
+static void on_usr2_count(int sig) { usr2_seen++; }
+static void on_usr1_raise_usr2(int sig, siginfo_t *si, void *ucv)
+{
+	kill(getpid(), SIGUSR2);
+	usr2_during = usr2_seen;
+}
+static void on_usr1_block_usr2(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	sigaddset(&uc->uc_sigmask, SIGUSR2);
+}
+
+static void test_masks(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_usr1_raise_usr2;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGUSR2);
+	sigaction(SIGUSR1, &sa, NULL);
+	set_action(SIGUSR2, on_usr2_count, 0);
+	usr2_seen = 0;
+	kill(getpid(), SIGUSR1);
+	CHECK("sa_mask_defers_another_signal_until_the_handler_returns", usr2_during == 0 && usr2_seen == 1);
+
+	set_action(SIGUSR1, on_usr1_block_usr2, SA_SIGINFO);
+	kill(getpid(), SIGUSR1);
+	sigset_t cur;
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	CHECK("uc_sigmask_edited_by_a_handler_is_the_mask_after_sigreturn",
+	      sigismember(&cur, SIGUSR2) && !sigismember(&cur, SIGUSR1));
+	sigemptyset(&cur);
+	sigaddset(&cur, SIGUSR2);
+	sigprocmask(SIG_UNBLOCK, &cur, NULL);
+	signal(SIGUSR1, SIG_DFL);
+	signal(SIGUSR2, SIG_DFL);
+}
+
+/* ---- Stack overflow: a SIGSEGV handler can run only on an alternate
+ * stack; without one the frame cannot be written and the process dies of
+ * SIGSEGV. */
+static void on_segv_exit(int sig) { _exit(42); }
+static volatile int recurse_forever = 1;	/* volatile: the compiler cannot see the end */
+static int recurse(volatile char *prev)
+{
+	volatile char buf[1024];
+	if (!recurse_forever)
+		return 0;
+	buf[0] = prev ? prev[0] + 1 : 0;
+	return recurse(buf) + buf[1];
+}
+
+static void overflow_child(int with_altstack)
+{
+	if (with_altstack) {
+		stack_t ss = { .ss_sp = alt, .ss_size = sizeof(alt) };
+		sigaltstack(&ss, NULL);
+	}
+	set_action(SIGSEGV, on_segv_exit, SA_ONSTACK);
+	recurse(NULL);
+	_exit(1);
+}
+
+static void test_overflow(void)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		overflow_child(1);
+	int st = wait_status(pid);
+	CHECK("stack_overflow_sigsegv_handler_runs_on_the_alternate_stack", WIFEXITED(st) && WEXITSTATUS(st) == 42);
+	pid = fork();
+	if (pid == 0)
+		overflow_child(0);
+	st = wait_status(pid);
+	CHECK("stack_overflow_without_alternate_stack_dies_of_sigsegv", WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV);
+}
+
 /* ---- SA_ONSTACK: the frame's uc_stack, and a nested signal stays on the
  * alternate stack below the first frame. */
-static char alt[65536] __attribute__((aligned(16)));
 static volatile int outer_flags = -1, inner_flags = -1, inner_on_alt;
 static volatile uintptr_t outer_local, inner_local;
 static void *volatile outer_ss_sp;
@@ -446,6 +542,45 @@ static void test_info(void)
 	signal(SIGCHLD, SIG_DFL);
 }
 
+/* ---- tkill and tgkill: thread-directed, SI_TKILL, their errors. */
+static void test_tkill(void)
+{
+	long tid = syscall(SYS_gettid);
+	set_action(SIGUSR1, on_info, SA_SIGINFO);
+	ci_code = 0;
+	CHECK("tgkill_self_delivers_si_tkill",
+	      syscall(SYS_tgkill, getpid(), tid, SIGUSR1) == 0 && ci_code == SI_TKILL && ci_pid == getpid() &&
+	      ci_uid == (int)getuid());
+	ci_code = 0;
+	CHECK("tkill_self_delivers_si_tkill", syscall(SYS_tkill, tid, SIGUSR1) == 0 && ci_code == SI_TKILL);
+	CHECK("tgkill_signal_0_checks_existence", syscall(SYS_tgkill, getpid(), tid, 0) == 0);
+	CHECK_ERRNO("tgkill_tgid_0_gives_einval", syscall(SYS_tgkill, 0, tid, SIGUSR1), EINVAL);
+	CHECK_ERRNO("tgkill_tid_0_gives_einval", syscall(SYS_tgkill, getpid(), 0, SIGUSR1), EINVAL);
+	CHECK_ERRNO("tgkill_signal_65_gives_einval", syscall(SYS_tgkill, getpid(), tid, 65), EINVAL);
+	CHECK_ERRNO("tkill_tid_0_gives_einval", syscall(SYS_tkill, 0, SIGUSR1), EINVAL);
+	CHECK_ERRNO("tkill_missing_tid_gives_esrch", syscall(SYS_tkill, 999999, 0), ESRCH);
+	pid_t pid = fork();
+	if (pid == 0)
+		for (;;)
+			pause();
+	/* The thread exists, but not in that thread group. */
+	CHECK_ERRNO("tgkill_thread_of_another_group_gives_esrch", syscall(SYS_tgkill, pid, tid, 0), ESRCH);
+	CHECK("tgkill_another_process_main_thread", syscall(SYS_tgkill, pid, pid, 0) == 0);
+	pid_t other = fork();
+	if (other == 0) {
+		if (setuid(1000) != 0)
+			_exit(2);
+		/* Another user's thread: no permission. */
+		_exit(syscall(SYS_tkill, getppid(), SIGUSR1) == -1 && errno == EPERM &&
+		      syscall(SYS_tgkill, getppid(), getppid(), SIGUSR1) == -1 && errno == EPERM ? 0 : 1);
+	}
+	int st = wait_status(other);
+	CHECK("tkill_and_tgkill_to_another_user_give_eperm", WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	kill(pid, SIGKILL);
+	wait_status(pid);
+	signal(SIGUSR1, SIG_DFL);
+}
+
 /* ---- read() interrupted: EINTR without SA_RESTART, restarted with it. */
 static volatile sig_atomic_t nr_signals;
 static void count_signal(int sig) { nr_signals++; }
@@ -540,8 +675,11 @@ int main(void)
 	test_edit_registers();
 	test_fpu();
 	test_flags();
+	test_masks();
+	test_overflow();
 	test_onstack();
 	test_info();
+	test_tkill();
 	test_read_restart();
 	printf("signals_frame: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)

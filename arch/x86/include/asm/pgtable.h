@@ -49,6 +49,24 @@ static inline unsigned long pte_pfn(pteval_t v) { return (v & PTE_PFN_MASK) >> P
 static inline bool pte_mapped(pteval_t v) { return v & (_PAGE_PRESENT | _PAGE_PROTNONE); }
 static inline pteval_t *table_of(pteval_t entry) { return __va(entry & PTE_PFN_MASK); }
 
+/* @addr if a page table (PT) exists for it in @pgd, else the first address
+ * past the absent table at the highest missing level: walks over a sparse
+ * user range (fork, mprotect, mremap of terabytes) must cost per table,
+ * not per page, or they run unkillable for hours. */
+static inline unsigned long pt_next_present(pgd_t *pgd, unsigned long addr)
+{
+	pteval_t e = ((pteval_t *)pgd)[pgd_index(addr)];
+	if (!(e & _PAGE_PRESENT))
+		return (addr & ~((1UL << PGDIR_SHIFT) - 1)) + (1UL << PGDIR_SHIFT);
+	e = table_of(e)[pud_index(addr)];
+	if (!(e & _PAGE_PRESENT))
+		return (addr & ~(PUD_SIZE - 1)) + PUD_SIZE;
+	e = table_of(e)[pmd_index(addr)];
+	if (!(e & _PAGE_PRESENT))
+		return (addr & ~(PMD_SIZE - 1)) + PMD_SIZE;
+	return addr;
+}
+
 extern pgd_t *swapper_pg_dir;	/* the kernel's PML4: init_mm.pgd */
 
 /* Walk @pgd to the PTE of @addr, allocating missing tables when @alloc.
