@@ -38,8 +38,10 @@ static struct file *alloc_empty_file(unsigned int flags)
 	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
 	if (!f)
 		return NULL;
-	/* Flags that only matter at open time are not remembered. */
-	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+	/* Flags that only matter at open time are not remembered (O_NOCTTY:
+	 * once ->open has seen it, as Linux's do_dentry_open; a tty's open
+	 * decides on it whether to become the controlling terminal). */
+	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC);
 	unsigned int acc = flags & O_ACCMODE;
 	f->f_mode = (acc == O_RDONLY || acc == O_RDWR ? FMODE_READ : 0) |
 		    (acc == O_WRONLY || acc == O_RDWR ? FMODE_WRITE : 0);
@@ -77,6 +79,7 @@ struct file *do_dentry_open(struct path *path, unsigned int flags)
 			return ERR_PTR(err);
 		}
 	}
+	f->f_flags &= ~O_NOCTTY;
 	if (f->f_op->llseek == no_llseek)	/* ->open may have changed f_op */
 		f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
 	return f;
@@ -98,6 +101,7 @@ struct file *alloc_file_pseudo(struct inode *inode, const char *name, int flags,
 		dput(d);
 		return ERR_PTR(-ENOMEM);
 	}
+	f->f_flags &= ~O_NOCTTY;
 	f->f_path.mnt = NULL;
 	f->f_path.dentry = d;
 	f->f_inode = inode;

@@ -18,8 +18,7 @@
  * A writer on either side waits while the other side's input is full
  * (master: the slave's N_TTY buffer; slave: the master's), woken by reads
  * (n_tty_read wakes link->write_wait); echo cannot wait and is dropped
- * then. [LINUX-DIFF] one devpts instance (no newinstance); no packet mode,
- * no TIOCGPTPEER. */
+ * then. [LINUX-DIFF] one devpts instance (no newinstance); no packet mode. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/kdev_t.h>
@@ -32,6 +31,7 @@
 #include <linux/err.h>
 #include <linux/poll.h>
 #include <linux/mutex.h>
+#include <linux/file.h>
 #include <uapi/linux/fcntl.h>
 
 #define TTYAUX_MAJOR 5
@@ -41,6 +41,7 @@
 #define TIOCGPTN	0x80045430
 #define TIOCSPTLCK	0x40045431
 #define TIOCGPTLCK	0x80045439
+#define TIOCGPTPEER	0x5441
 
 struct pty_pair {
 	struct tty_struct master, slave;
@@ -330,6 +331,20 @@ long pty_master_ioctl(struct tty_struct *m, unsigned int cmd, unsigned long arg)
 	}
 	case TIOCGPTLCK:
 		return put_user((READ_ONCE(m->link->flags) & TTY_PTY_LOCK) ? 1 : 0, (int __user *)p);
+	case TIOCGPTPEER: {
+		/* Linux's ptm_open_peer: the slave opened through its devpts
+		 * node, whatever the caller's /dev/pts is. */
+		int fd = get_unused_fd_flags((unsigned int)arg & O_CLOEXEC);
+		if (fd < 0)
+			return fd;
+		struct file *f = devpts_open_pty(m->index, (int)arg & ~O_CLOEXEC);
+		if (IS_ERR(f)) {
+			put_unused_fd(fd);
+			return PTR_ERR(f);
+		}
+		fd_install(fd, f);
+		return fd;
+	}
 	case FIONREAD:
 		return put_user((int)n_tty_chars_in_buffer(m), (int __user *)p);
 	case TIOCSCTTY:

@@ -204,6 +204,10 @@ void tty_vhangup(struct tty_struct *tty)
 	wake_up_interruptible(&tty->write_wait);
 }
 
+/* [LINUX-DIFF] for a tty that is not a pty Linux hangs the whole tty up
+ * here (tty_vhangup_session: the files open on it then read 0); a hang-up
+ * is a per-tty flag here that would never clear on the console, so every
+ * tty gets Linux's pty treatment: SIGHUP to the foreground group. */
 void disassociate_ctty(void)
 {
 	unsigned long flags;

@@ -110,6 +110,32 @@ void devpts_pty_kill(int index)
 	devpts_node(m, name, 0, 0, true);
 }
 
+struct file *devpts_open_pty(int index, int flags)
+{
+	char name[16];
+	struct vfsmount *m = devpts_get();
+	if (!m)
+		return ERR_PTR(-ENOMEM);
+	snprintf(name, sizeof(name), "%d", index);
+	struct dentry *root = m->mnt_root;
+	struct inode *dir = root->d_inode;
+	unsigned int len = strlen(name);
+	struct qstr q = { full_name_hash(root, name, len), len, name };
+	mutex_lock(&dir->i_mutex);
+	struct dentry *d = d_lookup(root, &q);
+	mutex_unlock(&dir->i_mutex);
+	if (!d)
+		return ERR_PTR(-EIO);
+	if (!d->d_inode) {
+		dput(d);
+		return ERR_PTR(-EIO);
+	}
+	struct path path = { .mnt = m, .dentry = d };
+	struct file *f = dentry_open(&path, flags);	/* takes its own references */
+	dput(d);
+	return f;
+}
+
 int devpts_mount(void)
 {
 	int err = init_mount("devpts", "/dev/pts", "devpts", 0, NULL);

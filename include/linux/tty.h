@@ -122,6 +122,8 @@ long pty_master_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long ar
 /* fs/devpts: the /dev/pts/<index> node of a pty slave. */
 int devpts_pty_new(int index);
 void devpts_pty_kill(int index);
+/* TIOCGPTPEER: an open file on /dev/pts/<index> without a name lookup. */
+struct file *devpts_open_pty(int index, int flags);
 int devpts_mount(void);
 
 /* Send sig to tty's foreground process group, if it has one. Any context

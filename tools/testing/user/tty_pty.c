@@ -112,6 +112,16 @@ static void test_nodes(void)
 	CHECK_ERRNO("master_lseek_gives_espipe", lseek(m, 0, SEEK_SET), ESPIPE);
 	CHECK_ERRNO("tiocgptn_on_slave_gives_enotty", ioctl(s, TIOCGPTN, &n), ENOTTY);
 	close(s);
+	/* TIOCGPTPEER: the slave without a path lookup. */
+	int peer = ioctl(m, 0x5441 /* TIOCGPTPEER */, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	struct stat ps;
+	CHECK("tiocgptpeer_opens_the_slave", peer >= 0 && isatty(peer) &&
+	      fstat(peer, &ps) == 0 && stat(name, &st) == 0 && ps.st_rdev == st.st_rdev);
+	CHECK("tiocgptpeer_honours_o_cloexec", peer >= 0 && fcntl(peer, F_GETFD) == FD_CLOEXEC);
+	write(m, "p\n", 2);
+	char pb[8];
+	CHECK("tiocgptpeer_fd_reads_master_input", peer >= 0 && read(peer, pb, sizeof(pb)) == 2 && pb[0] == 'p');
+	close(peer);
 	close(m);
 	CHECK_ERRNO("slave_node_gone_after_master_close", stat(name, &st), ENOENT);
 }
@@ -549,7 +559,12 @@ static int ctty_child(const char *name)
 		return 5;
 	if (ioctl(s, TIOCNOTTY) != -1 || errno != ENOTTY)
 		return 6;
-	/* O_NOCTTY did not make it ours; TIOCSCTTY does. */
+	/* Opened with O_NOCTTY by a session leader: still not ours. */
+	int s3 = open(name, O_RDWR | O_NOCTTY);
+	if (s3 < 0 || tcgetpgrp(s3) != -1 || errno != ENOTTY)
+		return 19;
+	close(s3);
+	/* TIOCSCTTY makes it ours. */
 	if (ioctl(s, TIOCSCTTY, 0) != 0)
 		return 7;
 	if (ioctl(s, TIOCSCTTY, 0) != 0)
