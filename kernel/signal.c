@@ -257,6 +257,9 @@ void force_sig_fault(int sig, int code, void __user *addr)
 	/* No handler, or the signal is blocked or ignored: a fault cannot be
 	 * ignored (the instruction would fault again), so the task dies. */
 	pr_info("%s[%d]: signal %d (code %d) at %p\n", tsk->comm, tsk->pid, sig, code, addr);
+	/* Trap handlers run with interrupts off; exiting closes files and
+	 * takes mutexes (a pipe's), so it must be able to sleep. */
+	local_irq_enable();
 	do_exit(exit_code_for(sig));
 }
 

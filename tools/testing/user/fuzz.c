@@ -436,6 +436,32 @@ static void orphan_clone_child_is_reaped_by_init(void)
 	      WIFEXITED(st) && WEXITSTATUS(st) == 5);
 }
 
+/* FUZZ_SEED=12 child 46: a process killed by a fault (no handler) exited
+ * from the trap handler with interrupts off, and closing its pipe slept
+ * there ("BUG: sleeping function called from invalid context"). */
+static void fault_death_with_a_pipe_open_is_clean(void)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		int p[2];
+		if (pipe(p))
+			_exit(2);
+		signal(SIGSEGV, SIG_DFL);
+		*(volatile int *)0xffff888000000000UL = 1;	/* kernel address from user mode */
+		_exit(3);
+	}
+	int st = 0;
+	CHECK("fault_kills_the_process_with_sigsegv", pid > 0 && waitpid(pid, &st, 0) == pid &&
+	      WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV);
+	static char log[1 << 17];
+	long n = syscall(SYS_syslog, 3 /* SYSLOG_ACTION_READ_ALL */, log, sizeof(log) - 1);
+	CHECK("kernel_log_readable", n >= 0);
+	if (n >= 0) {
+		log[n] = 0;
+		CHECK("no_sleeping_in_invalid_context_on_a_fault_exit", !strstr(log, "sleeping function called from invalid context"));
+	}
+}
+
 static long getenv_long(const char *n, long def)
 {
 	const char *s = getenv(n);
@@ -470,6 +496,7 @@ int main(void)
 
 	regressions();
 	orphan_clone_child_is_reaped_by_init();
+	fault_death_with_a_pipe_open_is_clean();
 	struct sigaction sa = { .sa_handler = parent_alarm };
 	sigaction(SIGALRM, &sa, NULL);
 	setup();
