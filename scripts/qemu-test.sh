@@ -4,6 +4,9 @@
 # options: -m MEM, -smp N, -machine M, -append CMDLINE, -kernel FILE,
 #          -initrd FILE, -cdrom ISO, -expect REGEX (may repeat: all must match),
 #          -input TEXT (typed on the serial port 5 seconds after start),
+#          -input-after REGEX (type -input only once the serial log matches
+#          REGEX, e.g. a shell prompt or a program's "type now": on a slow,
+#          loaded machine a fixed 5 seconds may be before anything reads),
 #          -reject REGEX (may repeat: none may match), -no-debug-exit
 # Writes the serial log to build/test-results/NAME.serial and one line,
 # "PASS NAME" or "FAIL NAME", to stdout. On failure shows the log's tail.
@@ -12,7 +15,7 @@
 set -uo pipefail
 name=$1 expect_exit=$2 limit=$3
 shift 3
-mem=256M smp=2 machine=q35 append="" kernel=build/lucid initrd="" cdrom="" input=""
+mem=256M smp=2 machine=q35 append="" kernel=build/lucid initrd="" cdrom="" input="" input_after=""
 patterns=()
 rejects=()
 debug_exit=(-device isa-debug-exit,iobase=0xf4,iosize=0x04)
@@ -27,6 +30,7 @@ while [ $# -gt 0 ]; do
 	-cdrom) cdrom=$2; shift 2 ;;
 	-expect) patterns+=("$2"); shift 2 ;;
 	-input) input=$2; shift 2 ;;
+	-input-after) input_after=$2; shift 2 ;;
 	-reject) rejects+=("$2"); shift 2 ;;
 	-no-debug-exit) debug_exit=(); shift ;;
 	--) shift; break ;;
@@ -44,7 +48,23 @@ else
 	[ -n "$initrd" ] && args+=(-initrd "$initrd")
 fi
 if [ -n "$input" ]; then
-	(sleep 5; printf '%s' "$input") | timeout --foreground -k 5 "$limit" \
+	: >"$log"
+	type_input() {
+		if [ -z "$input_after" ]; then
+			sleep 5
+			printf '%s' "$input"
+			return
+		fi
+		local waited=0
+		until grep -aqE "$input_after" "$log" 2>/dev/null; do
+			sleep 0.5
+			waited=$((waited + 1))
+			[ "$waited" -lt $((limit * 2)) ] || return
+		done
+		sleep 0.5
+		printf '%s' "$input"
+	}
+	type_input | timeout --foreground -k 5 "$limit" \
 		qemu-system-x86_64 "${args[@]}" -serial stdio "$@" >"$log" 2>"$log.qemu"
 	status=${PIPESTATUS[1]}
 else

@@ -167,7 +167,7 @@ run_user_tests() {	# run_user_tests <prefix> <kernel> <extra append> <panic exit
 	# Console line input typed on the serial port: erase, kill, word
 	# erase, CR -> NL, ^D, then raw mode (tools/testing/user/tty_input.c).
 	scripts/qemu-test.sh $prefix-tty_input 0 240 -kernel "$kernel" -initrd build/user/tty_input.cpio \
-		-append "rdinit=/init $append" -input $'ab\x7fc\x15xyz\x17uv\rone\x04q\r' \
+		-append "rdinit=/init $append" -input-after 'tty_input: type now' -input $'ab\x7fc\x15xyz\x17uv\rone\x04q\r' \
 		-expect "^tty_input: [0-9]+ passed, 0 failed" >/dev/null
 	grep -aE '^(PASS|FAIL) ' build/test-results/$prefix-tty_input.serial | sed "s/^\(PASS\|FAIL\) /\1 $prefix:tty_input:/"
 	grep -aqE "^tty_input: [0-9]+ passed" build/test-results/$prefix-tty_input.serial ||
