@@ -275,18 +275,34 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count)
 	return r;
 }
 
+/* The file for a positioned read or write (pread, preadv...): EINVAL for a
+ * negative offset, EBADF, ESPIPE where there is no position. */
+static struct file *fget_positioned(unsigned long fd, loff_t pos, bool write, long *err)
+{
+	if (pos < 0) {
+		*err = -EINVAL;
+		return NULL;
+	}
+	struct file *f = fget(fd);
+	if (!f) {
+		*err = -EBADF;
+		return NULL;
+	}
+	if (!(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD))) {
+		fput(f);
+		*err = -ESPIPE;
+		return NULL;
+	}
+	return f;
+}
+
 static long rw_positioned(unsigned int fd, char __user *buf, size_t count, loff_t pos, bool write)
 {
-	if (pos < 0)
-		return -EINVAL;
-	struct file *f = fget(fd);
-	if (!f)
-		return -EBADF;
 	long r;
-	if (!(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)))
-		r = -ESPIPE;
-	else
-		r = write ? do_write(f, buf, count, &pos) : do_read(f, buf, count, &pos);
+	struct file *f = fget_positioned(fd, pos, write, &r);
+	if (!f)
+		return r;
+	r = write ? do_write(f, buf, count, &pos) : do_read(f, buf, count, &pos);
 	fput(f);
 	return r;
 }
@@ -385,16 +401,11 @@ long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long 
 static long rw_vec_positioned(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
 			      loff_t pos, bool write)
 {
-	if (pos < 0)
-		return -EINVAL;
-	struct file *f = fget(fd);
-	if (!f)
-		return -EBADF;
 	long r;
-	if (!(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)))
-		r = -ESPIPE;
-	else
-		r = do_rw_vec(f, vec, vlen, &pos, write);
+	struct file *f = fget_positioned(fd, pos, write, &r);
+	if (!f)
+		return r;
+	r = do_rw_vec(f, vec, vlen, &pos, write);
 	fput(f);
 	return r;
 }

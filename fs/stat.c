@@ -57,6 +57,15 @@ int vfs_getattr(const struct path *path, struct stat *st)
  * whatever was asked, as Linux does (the mask is a hint). The lookup
  * rules are newfstatat's; AT_STATX_* sync hints mean nothing for memory
  * filesystems, but asking for both is EINVAL. */
+/* The path-walk flags an AT_SYMLINK_NOFOLLOW/AT_EMPTY_PATH word asks for. */
+static unsigned int at_lookup_flags(int at_flags)
+{
+	unsigned int lf = (at_flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+	if (at_flags & AT_EMPTY_PATH)
+		lf |= LOOKUP_EMPTY;
+	return lf;
+}
+
 long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
 	       struct statx __user *buffer)
 {
@@ -66,11 +75,8 @@ long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigne
 		return -EINVAL;
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE))
 		return -EINVAL;
-	unsigned int lf = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
-	if (flags & AT_EMPTY_PATH)
-		lf |= LOOKUP_EMPTY;
 	struct path p;
-	long err = user_path_at(dfd, filename, lf, &p);
+	long err = user_path_at(dfd, filename, at_lookup_flags(flags), &p);
 	if (err)
 		return err;
 	struct stat st;
@@ -120,11 +126,8 @@ long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *st
 {
 	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
 		return -EINVAL;
-	unsigned int lf = (flag & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
-	if (flag & AT_EMPTY_PATH)
-		lf |= LOOKUP_EMPTY;
 	struct path p;
-	long err = user_path_at(dfd, filename, lf, &p);
+	long err = user_path_at(dfd, filename, at_lookup_flags(flag), &p);
 	if (err)
 		return err;
 	struct stat st;

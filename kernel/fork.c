@@ -1,6 +1,7 @@
 /* Creating tasks (seed concept: fork). For now: kernel threads. A task is a
  * task_struct plus a THREAD_SIZE kernel stack; it enters the scheduler through
  * wake_up_new_task(). */
+#include <uapi/linux/sched.h>
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <asm/tlbflush.h>
@@ -104,18 +105,6 @@ struct task_struct *create_kernel_thread(int (*fn)(void *), void *arg, const cha
 
 /* ---- processes (seed concept: fork with copy-on-write) ---- */
 
-#define CLONE_VM 0x00000100
-#define CLONE_FS 0x00000200
-#define CLONE_FILES 0x00000400
-#define CLONE_SIGHAND 0x00000800
-#define CLONE_VFORK 0x00004000
-#define CLONE_PARENT 0x00008000
-#define CLONE_THREAD 0x00010000
-#define CLONE_SETTLS 0x00080000
-#define CLONE_PARENT_SETTID 0x00100000
-#define CLONE_CHILD_CLEARTID 0x00200000
-#define CLONE_CHILD_SETTID 0x01000000
-#define CSIGNAL 0x000000ff
 
 struct pt_regs *task_pt_regs(struct task_struct *t);
 void copy_thread_user(struct task_struct *p, const struct pt_regs *parent_regs, unsigned long newsp,
