@@ -152,6 +152,8 @@ static struct page *zone_alloc(struct zone *z, unsigned int order, gfp_t gfp)
 	unsigned long flags;
 	struct page *p = NULL;
 
+	if (!READ_ONCE(z->managed))	/* Normal, on a machine below 4 GiB: no lock to take */
+		return NULL;
 	if (order == 0) {
 		local_irq_save(flags);
 		struct per_cpu_pages *pcp = &z->pcp[smp_processor_id()];

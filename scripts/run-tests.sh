@@ -77,6 +77,10 @@ step_boot() {
 		-expect 'Brought up 4 CPUs' -expect 'summary: [0-9]+ passed, 0 failed'
 	scripts/qemu-test.sh boot-q35-smp8-1G 33 $t -machine q35 -smp 8 -m 1G -append "ktest=smp,kthread" \
 		-expect 'Brought up 8 CPUs' -expect 'summary: [0-9]+ passed, 0 failed'
+	# More vCPUs than host cores, little memory: the buddy stress convoyed
+	# on fair spinlocks (waiting vCPUs descheduled by the host) for minutes.
+	scripts/qemu-test.sh boot-q35-smp8-64M 33 $t -machine q35 -smp 8 -m 64M -append "ktest=buddy,locking" \
+		-expect 'Brought up 8 CPUs' -expect 'summary: [0-9]+ passed, 0 failed'
 	scripts/qemu-test.sh boot-q35-mem48M 33 $t -machine q35 -smp 2 -m 256M -append "mem=48M ktest=buddy" \
 		-expect 'RAM limited to 4[0-9]M' -expect 'summary: [0-9]+ passed, 0 failed'
 	# Serial input through the receive interrupt (IRQ 4 via the I/O APIC).

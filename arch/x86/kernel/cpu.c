@@ -8,6 +8,7 @@
 
 struct cpuinfo_x86 boot_cpu_data;
 bool smap_enabled;	/* stac/clac around user access (arch/x86/lib/usercopy.S) */
+bool virt_spin_lock_enabled;	/* test-and-set spinlocks: <linux/spinlock.h> says why */
 
 #define XFEATURE_MASK_FP 0x1
 #define XFEATURE_MASK_SSE 0x2
@@ -47,6 +48,11 @@ void cpu_detect(void)
 	}
 	pr_info("CPU: %s (%s) family %u model %u stepping %u\n", c->model_id[0] ? skip_spaces(c->model_id) : "unknown",
 		c->vendor, c->family, c->model, c->stepping);
+	/* Safe even with a lock held: both ways release alike. */
+	if (X86_FEATURE_HYPERVISOR()) {
+		virt_spin_lock_enabled = true;
+		pr_info("CPU: running under a hypervisor: test-and-set spinlocks\n");
+	}
 }
 
 static inline void xsetbv(u32 reg, u64 val)

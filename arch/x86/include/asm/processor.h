@@ -88,6 +88,7 @@ extern struct cpuinfo_x86 boot_cpu_data;
 #define X86_FEATURE_XSAVE() (boot_cpu_data.cpuid_1_ecx & (1u << 26))
 #define X86_FEATURE_X2APIC() (boot_cpu_data.cpuid_1_ecx & (1u << 21))
 #define X86_FEATURE_TSC_DEADLINE() (boot_cpu_data.cpuid_1_ecx & (1u << 24))
+#define X86_FEATURE_HYPERVISOR() (boot_cpu_data.cpuid_1_ecx & (1u << 31))
 #define X86_FEATURE_INVARIANT_TSC() 0
 void cpu_detect(void);
 void cpu_init_features(void);	/* per CPU: CR4 bits, EFER.NX, FPU/XSAVE enable */
