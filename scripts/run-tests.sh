@@ -86,6 +86,10 @@ step_boot() {
 	# Serial input through the receive interrupt (IRQ 4 via the I/O APIC).
 	scripts/qemu-test.sh serial-rx-irq 33 $t -machine pc -smp 2 -m 128M -append "ktest=serial" \
 		-input $'lucid-rx-test\r' -expect "received 'lucid-rx-test'"
+	# The same through the 8259 PIC fallback (noapic): ExtINT on LINT0.
+	scripts/qemu-test.sh serial-rx-8259-noapic 33 $t -machine pc -smp 2 -m 128M -append "noapic ktest=serial,time" \
+		-input $'lucid-rx-test\r' -expect 'IOAPIC: disabled by noapic; using the 8259 PIC' \
+		-expect "received 'lucid-rx-test'" -expect 'summary: [0-9]+ passed, 0 failed'
 	# ACPI S5 power-off: QEMU exits 0 (pc and q35 have different \_S5 values).
 	scripts/qemu-test.sh poweroff-acpi-pc 0 $t -machine pc -smp 2 -m 128M -append "ktest=power.acpi_s5" \
 		-expect 'ktest: power off now'

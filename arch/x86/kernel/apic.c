@@ -3,9 +3,11 @@
  * Each CPU has a local APIC: it receives interrupts, runs the per-CPU timer
  * and sends IPIs. Device interrupts (the ISA IRQs: PIT, keyboard, serial...)
  * arrive at the I/O APIC, which routes each to a vector on a CPU. The legacy
- * 8259 PICs are remapped and masked, and used only if there is no I/O APIC.
+ * 8259 PICs are remapped and masked, and used only if there is no I/O APIC
+ * (or with "noapic"): then they reach the boot CPU through LINT0 as ExtINT.
  * Intel SDM Vol. 3A ch. 11; the I/O APIC datasheet (82093AA). */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/acpi.h>
 #include <linux/smp.h>
 #include <asm/apic.h>
@@ -16,7 +18,15 @@
 
 static volatile u32 *lapic;
 u32 cpu_apic_id[NR_CPUS];
-static bool pic_mode;
+static bool pic_mode;		/* ISA IRQs through the 8259s; set before SMP, then read-only */
+static bool noapic;		/* "noapic": leave the I/O APIC unused, as Linux's parameter */
+
+static int __init noapic_setup(char *val)
+{
+	noapic = true;
+	return 0;
+}
+early_param("noapic", noapic_setup);
 
 u32 apic_read(u32 reg) { return lapic[reg / 4]; }
 void apic_write(u32 reg, u32 val) { lapic[reg / 4] = val; }
@@ -64,8 +74,13 @@ void setup_local_APIC(void)
 	apic_write(APIC_LVTERR, ERROR_APIC_VECTOR);
 	apic_write(APIC_ESR, 0);
 	apic_write(APIC_ESR, 0);
-	/* LINT0: ExtINT only matters in PIC mode on the BSP; LINT1: NMI. */
-	apic_write(APIC_LVT0, APIC_LVT_MASKED);
+	/* LINT0 is where the 8259's INTR line arrives: in PIC mode the boot CPU
+	 * takes it as ExtINT (the PIC supplies the vector, and the EOI goes to
+	 * the PIC, not the APIC); masked everywhere else. LINT1: NMI. */
+	if (pic_mode && smp_processor_id() == 0)
+		apic_write(APIC_LVT0, 7u << 8);
+	else
+		apic_write(APIC_LVT0, APIC_LVT_MASKED);
 	apic_write(APIC_LVT1, 4u << 8);
 	apic_write(APIC_SPIV, SPURIOUS_APIC_VECTOR | (1u << 8));	/* software enable */
 	apic_eoi();
@@ -156,10 +171,11 @@ static void ioapic_route_isa(unsigned int irq, bool masked)
 
 void ioapic_setup(void)
 {
-	if (!acpi_info.nr_ioapics) {
+	if (!acpi_info.nr_ioapics || noapic) {
 		pic_mode = true;
 		init_8259(false);
-		pr_info("IOAPIC: none; using the 8259 PIC\n");
+		apic_write(APIC_LVT0, 7u << 8);		/* ExtINT: see setup_local_APIC() */
+		pr_info("IOAPIC: %s; using the 8259 PIC\n", noapic ? "disabled by noapic" : "none");
 		return;
 	}
 	init_8259(true);
