@@ -67,6 +67,8 @@ step_boot() {
 	local t=240
 	scripts/qemu-test.sh boot-pc-smp1-64M 33 $t -machine pc -smp 1 -m 64M -append "ktest=smp,time,buddy" \
 		-expect 'Brought up 1 CPU' -expect 'summary: [0-9]+ passed, 0 failed'
+	scripts/qemu-test.sh boot-q35-smp4-maxcpus2 33 $t -machine q35 -smp 4 -m 128M -append "maxcpus=2 ktest=smp" \
+		-expect '4 CPUs described, 2 possible' -expect 'Brought up 2 CPUs' -expect 'summary: [0-9]+ passed, 0 failed'
 	scripts/qemu-test.sh boot-q35-smp1-nosmp 33 $t -machine q35 -smp 2 -m 128M -append "nosmp ktest=smp" \
 		-expect 'Brought up 1 CPU' -expect 'summary: [0-9]+ passed, 0 failed'
 	scripts/qemu-test.sh boot-pc-smp2-2G 33 $t -machine pc -smp 2 -m 2G -append "ktest=all" \
