@@ -7,6 +7,7 @@
 
 int unit_preempt_count;
 int unit_quiet = 1;
+_Bool virt_spin_lock_enabled;	/* <linux/spinlock.h>: one host thread, ticket locks */
 
 int printk(const char *fmt, ...)
 {

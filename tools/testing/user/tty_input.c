@@ -29,12 +29,14 @@ int main(void)
 	CHECK("eof_char_ends_a_line_without_newline", n == 3 && !memcmp(buf, "one", 3));
 	CHECK("tcgetattr", tcgetattr(0, &t) == 0 && (t.c_lflag & ICANON) && (t.c_lflag & ECHO));
 	t.c_lflag &= ~(ICANON | ECHO);
-	t.c_cc[VMIN] = 1;
+	/* VMIN=2: the read waits for both bytes however slowly they are typed
+	 * (with VMIN=1 it may return the 'q' alone, then VTIME below sees '\n'). */
+	t.c_cc[VMIN] = 2;
 	t.c_cc[VTIME] = 0;
 	CHECK("tcsetattr_raw", tcsetattr(0, TCSANOW, &t) == 0);
 	n = read(0, buf, sizeof(buf));
 	show("raw", buf, n);
-	CHECK("raw_read_gets_what_is_there", n == 2 && !memcmp(buf, "q\n", 2));
+	CHECK("raw_read_waits_for_vmin_bytes", n == 2 && !memcmp(buf, "q\n", 2));
 	t.c_cc[VMIN] = 0;
 	t.c_cc[VTIME] = 1;
 	CHECK("vmin0_vtime1_times_out_with_0", tcsetattr(0, TCSANOW, &t) == 0 && read(0, buf, sizeof(buf)) == 0);
