@@ -192,6 +192,10 @@ run_user_tests() {	# run_user_tests <prefix> <kernel> <extra append> <panic exit
 step_user() {
 	build_user_tests || { echo "FAIL user:build"; return; }
 	run_user_tests lucid build/lucid "LUCID_STRICT_LEAK=1" 35	# Lucid's panic exits QEMU with 35
+	# proc's leak check once more on one CPU, where an exiting child and
+	# its waking parent share the CPU (kernel/exit.c: no preemption there).
+	scripts/qemu-test.sh lucid-smp1-proc 0 240 -smp 1 -kernel build/lucid -initrd build/user/proc.cpio \
+		-append "rdinit=/init LUCID_STRICT_LEAK=1" -expect "^proc: [0-9]+ passed, 0 failed"
 }
 
 step_linux() {
