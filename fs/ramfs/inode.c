@@ -8,6 +8,7 @@
  * page index -> page — so a page cache can replace it without changing the
  * VFS side. Contents are protected by the inode's i_mutex. */
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/statfs.h>
 #include <linux/fs.h>
 #include <linux/dcache.h>
@@ -302,25 +303,36 @@ static void tmpfs_truncate(struct inode *inode, loff_t newsize)
 
 static void *tmpfs_get_page(struct inode *inode, unsigned long index);
 
+/* While fallocate runs, the pages it allocated carry this tag in
+ * info->pages (page addresses are aligned, bit 0 is free), so that a
+ * failure frees exactly them. Only seen under i_mutex, which fallocate holds. */
+#define FALLOC_NEW 1UL
+
 /* fallocate: mode 0 or KEEP_SIZE allocates (zeroed) pages for the range,
  * growing the file unless KEEP_SIZE; PUNCH_HOLE|KEEP_SIZE frees the whole
  * pages in it and zeroes the partial ones. Other modes: EOPNOTSUPP, as
- * Linux's tmpfs. */
+ * Linux's tmpfs. As Linux's too: a range larger than the instance is
+ * ENOSPC at once, a signal stops the allocation (EINTR), and on any error
+ * the pages this call allocated are freed again. */
 static long tmpfs_fallocate(struct file *f, int mode, loff_t offset, loff_t len)
 {
 	struct inode *inode = f->f_inode;
 	struct tmpfs_inode_info *info = inode->i_private;
+	struct tmpfs_sb_info *sbi = inode->i_sb->s_fs_info;
 	if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
 		return -EOPNOTSUPP;
 	loff_t end = offset + len;
+	unsigned long freed = 0;
 	long err = 0;
 	mutex_lock(&inode->i_mutex);
 	if (mode & FALLOC_FL_PUNCH_HOLE) {
-		unsigned long freed = 0;
+		/* Only pages that exist can be punched: a hole to the end of
+		 * time must not walk 2^35 empty slots. */
+		end = min(end, (loff_t)info->nr_pages * PAGE_SIZE);
 		for (loff_t pos = offset; pos < end;) {
 			unsigned long index = pos / PAGE_SIZE, off = pos % PAGE_SIZE;
 			loff_t n = min((loff_t)(PAGE_SIZE - off), end - pos);
-			if (index < info->nr_pages && info->pages[index]) {
+			if (info->pages[index]) {
 				if (n == PAGE_SIZE) {
 					free_page((unsigned long)info->pages[index]);
 					info->pages[index] = NULL;
@@ -331,23 +343,49 @@ static long tmpfs_fallocate(struct file *f, int mode, loff_t offset, loff_t len)
 			}
 			pos += n;
 		}
-		spin_lock(&inode->i_lock);
-		inode->i_blocks -= freed * (PAGE_SIZE / 512);
-		spin_unlock(&inode->i_lock);
-		mutex_unlock(&inode->i_mutex);
-		inode_touch(inode, false, true, true);
-		return 0;
+		goto out;
 	}
 	if (!(mode & FALLOC_FL_KEEP_SIZE))
 		err = inode_newsize_ok(inode, end);
-	for (loff_t pos = offset & ~(loff_t)(PAGE_SIZE - 1); !err && pos < end; pos += PAGE_SIZE)
-		if (!tmpfs_get_page(inode, pos / PAGE_SIZE))
+	unsigned long first = offset / PAGE_SIZE, last = (end - 1) / PAGE_SIZE, i;
+	if (!err && sbi && sbi->max_blocks && last - first >= sbi->max_blocks)
+		err = -ENOSPC;
+	for (i = first; !err && i <= last; i++) {
+		if (signal_pending(current)) {
+			err = -EINTR;
+			break;
+		}
+		bool hole = i >= info->nr_pages || !info->pages[i];
+		if (!tmpfs_get_page(inode, i)) {
 			err = -ENOSPC;
+			break;
+		}
+		if (hole)
+			info->pages[i] = (void *)((unsigned long)info->pages[i] | FALLOC_NEW);
+	}
+	/* Untag what this call allocated, or on error give it back. */
+	for (unsigned long j = first; j < i && j < info->nr_pages; j++) {
+		unsigned long page = (unsigned long)info->pages[j];
+		if (!(page & FALLOC_NEW))
+			continue;
+		page &= ~FALLOC_NEW;
+		if (err) {
+			free_page(page);
+			page = 0;
+			freed++;
+		}
+		info->pages[j] = (void *)page;
+	}
 	if (!err && !(mode & FALLOC_FL_KEEP_SIZE) && end > inode->i_size)
 		inode->i_size = end;
+out:
+	tmpfs_uncharge(inode, freed);
+	spin_lock(&inode->i_lock);
+	inode->i_blocks -= freed * (PAGE_SIZE / 512);
+	spin_unlock(&inode->i_lock);
 	mutex_unlock(&inode->i_mutex);
 	if (!err)
-		inode_touch(inode, false, false, true);
+		inode_touch(inode, false, !!(mode & FALLOC_FL_PUNCH_HOLE), true);
 	return err;
 }
 
