@@ -30,7 +30,8 @@ static void flush_user_page(struct mm_struct *mm, unsigned long addr)
 
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr, pteval_t *pte)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER | __GFP_ZERO);
+	/* No warning on failure: the OOM killer reports it (arch/x86/mm/fault.c). */
+	struct page *page = alloc_page(GFP_HIGHUSER | __GFP_ZERO | __GFP_NOWARN);
 	if (!page)
 		return -ENOMEM;
 	atomic_set(&page->_mapcount, 1);
@@ -49,7 +50,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 		flush_user_page(mm, addr);
 		return 0;
 	}
-	struct page *page = alloc_page(GFP_HIGHUSER);
+	struct page *page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN);
 	if (!page)
 		return -ENOMEM;
 	memcpy(page_address(page), page_address(old), PAGE_SIZE);

@@ -196,6 +196,21 @@ pteval_t vm_flags_to_prot(unsigned long vm_flags)
 	return prot;
 }
 
+/* Linux's heuristic overcommit (vm.overcommit_memory=0, "guess"): memory
+ * is promised lazily, but one request for more than all of RAM (there is no
+ * swap) can never be kept and fails at once with ENOMEM. */
+static bool vm_enough_memory(unsigned long bytes)
+{
+	return (bytes >> PAGE_SHIFT) <= totalram_pages();
+}
+
+/* Which mappings count: private writable ones and shared anonymous ones
+ * (their pages can only be RAM); read-only and MAP_NORESERVE ones do not. */
+static bool vm_accountable(unsigned long vm_flags)
+{
+	return (vm_flags & VM_SHARED) || (vm_flags & VM_WRITE);
+}
+
 long sys_brk(unsigned long brk)
 {
 	struct mm_struct *mm = current->mm;
@@ -212,6 +227,8 @@ long sys_brk(unsigned long brk)
 		struct vm_area_struct *v = find_vma(mm, old_end);
 		if (v && v->vm_start < new_end + PAGE_SIZE)
 			goto out;	/* would collide with a mapping */
+		if (!vm_enough_memory(new_end - old_end))
+			goto out;
 		if (mmap_region(mm, old_end, new_end, VM_READ | VM_WRITE))
 			goto out;
 	}
@@ -230,6 +247,7 @@ out:
 #define MAP_TYPE 0x0f
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
+#define MAP_NORESERVE 0x4000
 #define MAP_FIXED_NOREPLACE 0x100000
 
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
@@ -246,6 +264,8 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 		return -ENOMEM;
 	unsigned long vm = (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) |
 			   (prot & PROT_EXEC ? VM_EXEC : 0) | (type == MAP_SHARED ? VM_SHARED : 0);
+	if (vm_accountable(vm) && !(flags & MAP_NORESERVE) && !vm_enough_memory(len))
+		return -ENOMEM;
 	long ret;
 	down_write(&mm->mmap_lock);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
@@ -462,6 +482,9 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 		do_munmap(mm, new_addr, new_len);
 		goto move;
 	}
+	ret = -ENOMEM;
+	if (new_len > old_len && vm_accountable(flags_vm) && !vm_enough_memory(new_len - old_len))
+		goto out;
 	if (new_len <= old_len) {
 		if (new_len < old_len)
 			do_munmap(mm, addr + new_len, old_len - new_len);

@@ -147,9 +147,20 @@ static struct page *__rmqueue(struct zone *z, unsigned int order)
 	return NULL;
 }
 
+/* The free pages a request must leave in the zone. GFP_ATOMIC may dig into
+ * the last watermark_min; GFP_KERNEL stops there; user pages stop at twice
+ * that, so that a program eating all memory meets the OOM killer in its page
+ * fault while the kernel can still allocate what the kill and the syscalls
+ * around it need (before, the hog's mremap got ENOMEM first and it exited
+ * by itself, and any other syscall needing a page could fail the same way). */
+static unsigned long zone_reserve(struct zone *z, gfp_t gfp)
+{
+	return gfp & __GFP_USER ? 2 * z->watermark_min : z->watermark_min;
+}
+
 static struct page *zone_alloc(struct zone *z, unsigned int order, gfp_t gfp)
 {
-	unsigned long flags;
+	unsigned long flags, reserve = zone_reserve(z, gfp);
 	struct page *p = NULL;
 
 	if (!READ_ONCE(z->managed))	/* Normal, on a machine below 4 GiB: no lock to take */
@@ -159,7 +170,7 @@ static struct page *zone_alloc(struct zone *z, unsigned int order, gfp_t gfp)
 		struct per_cpu_pages *pcp = &z->pcp[smp_processor_id()];
 		if (!pcp->count) {
 			spin_lock(&z->lock);
-			for (int i = 0; i < PCP_BATCH && z->nr_free > z->watermark_min; i++) {
+			for (int i = 0; i < PCP_BATCH && z->nr_free > reserve; i++) {
 				struct page *q = __rmqueue(z, 0);
 				if (!q)
 					break;
@@ -179,7 +190,7 @@ static struct page *zone_alloc(struct zone *z, unsigned int order, gfp_t gfp)
 	}
 	spin_lock_irqsave(&z->lock, flags);
 	if (z->nr_free >= (1UL << order) &&
-	    (gfp & __GFP_ATOMIC || z->nr_free - (1UL << order) >= z->watermark_min))
+	    (gfp & __GFP_ATOMIC || z->nr_free - (1UL << order) >= reserve))
 		p = __rmqueue(z, order);
 	spin_unlock_irqrestore(&z->lock, flags);
 	return p;

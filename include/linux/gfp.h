@@ -9,10 +9,11 @@
 #define __GFP_ATOMIC 0x4u	/* may not sleep: interrupt context or spinlock held */
 #define __GFP_DMA32 0x8u	/* physical address below 4 GiB */
 #define __GFP_LOW 0x10u		/* below 1 MiB (the SMP trampoline) */
+#define __GFP_USER 0x20u	/* a page of user memory: leaves the kernel a reserve (page_alloc.c) */
 #define GFP_KERNEL 0u
 #define GFP_ATOMIC __GFP_ATOMIC
 #define GFP_NOWAIT __GFP_ATOMIC
-#define GFP_USER 0u
+#define GFP_USER __GFP_USER
 #define GFP_HIGHUSER GFP_USER
 #define GFP_DMA32 __GFP_DMA32
 

@@ -2,7 +2,7 @@
  * concept: page faults). Kernel faults on user addresses through uaccess are
  * fixed up; other kernel faults are bugs (oops). User faults go to
  * handle_mm_fault() once address spaces exist; a fault it cannot resolve
- * becomes SIGSEGV. */
+ * becomes SIGSEGV, one it has no memory for wakes the OOM killer. */
 #include <linux/kernel.h>
 #include <linux/signal.h>
 #include <asm/traps.h>
@@ -13,6 +13,7 @@
 #include <linux/mm_struct.h>
 #include <linux/preempt.h>
 #include <linux/uaccess.h>
+#include <linux/oom.h>
 
 static int handle_user_fault(struct pt_regs *regs, unsigned long addr, unsigned long error_code)
 {
@@ -45,8 +46,20 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 
 	if (user_mode(regs) || (addr < 0x0000800000000000UL && !(error_code & X86_PF_INSTR) &&
 				!smap_violation(regs, error_code))) {
-		int ret = handle_user_fault(regs, addr, error_code);
+		int ret = handle_user_fault(regs, addr, error_code), oom = OOM_RETRY, tries = 0;
+		/* No page to give (a user access, or a copy to or from user
+		 * memory): not the program's fault. The OOM killer makes room
+		 * and the access is tried again, unless the faulting task was
+		 * the one killed: a user access then returns to die of its
+		 * SIGKILL, a copy fails (EFAULT) and the syscall returns to die.
+		 * A copy may hold a lock the victim waits for, so it gives up
+		 * (EFAULT) after a second of retries; user mode holds none. */
+		while (ret == -ENOMEM && (user_mode(regs) || tries++ < HZ) &&
+		       (oom = pagefault_out_of_memory()) == OOM_RETRY)
+			ret = handle_user_fault(regs, addr, error_code);
 		if (ret == 0)
+			return;
+		if (user_mode(regs) && oom == OOM_KILLED_CURRENT)
 			return;
 		if (user_mode(regs)) {
 			/* As Linux: ACCERR when a mapping exists but forbids the

@@ -7,6 +7,8 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <sys/reboot.h>
+#include <sys/sysinfo.h>
+#include <errno.h>
 #include "utest.h"
 
 /* Run fn in a child; return the signal that killed it, or 0 if it exited. */
@@ -95,12 +97,58 @@ static void test_madvise(void)
 	CHECK_ERRNO("madvise_unmapped_gives_enomem", madvise(m, 4096, MADV_DONTNEED), ENOMEM);
 }
 
+/* One request for more than all of RAM fails at once (Linux's heuristic
+ * overcommit); touching more than RAM gets the biggest process SIGKILLed
+ * by the OOM killer, not a SIGSEGV, and the machine goes on. */
+static void test_overcommit_and_oom(void)
+{
+	const unsigned long huge = 8UL << 40;	/* 8 TiB */
+	void *p = mmap(NULL, huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK("mmap_more_than_ram_gives_enomem", p == MAP_FAILED && errno == ENOMEM);
+	p = mmap(NULL, huge, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	CHECK("shared_anonymous_more_than_ram_gives_enomem", p == MAP_FAILED && errno == ENOMEM);
+	p = mmap(NULL, huge, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK("read_only_mapping_is_not_counted", p != MAP_FAILED && munmap(p, huge) == 0);
+	p = mmap(NULL, huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	CHECK("noreserve_mapping_is_not_counted", p != MAP_FAILED && munmap(p, huge) == 0);
+	void *brk0 = sbrk(0);
+	CHECK("brk_more_than_ram_fails", sbrk(1UL << 40) == (void *)-1 && sbrk(0) == brk0);
+	p = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK("mremap_to_more_than_ram_gives_enomem", p != MAP_FAILED &&
+	      mremap(p, 1 << 20, huge, MREMAP_MAYMOVE) == MAP_FAILED && errno == ENOMEM && munmap(p, 1 << 20) == 0);
+
+	struct sysinfo si;
+	sysinfo(&si);
+	unsigned long ram = si.totalram * si.mem_unit;
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* Each request is small; together they exceed RAM. */
+		for (unsigned long done = 0; done < 2 * ram; done += 1 << 20) {
+			char *q = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			if (q == MAP_FAILED)
+				_exit(3);
+			for (int i = 0; i < 1 << 20; i += 4096)
+				q[i] = 1;
+		}
+		_exit(4);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	CHECK("touching_more_than_ram_is_sigkilled", WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+	pid = fork();
+	if (pid == 0)
+		_exit(7);
+	CHECK("fork_works_after_the_oom_kill", pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	      WEXITSTATUS(st) == 7);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
 	test_mprotect();
 	test_mremap();
 	test_madvise();
+	test_overcommit_and_oom();
 	printf("mm: %d passed, %d failed\n", utest_passes, utest_failures);
 	if (getpid() == 1)
 		reboot(RB_POWER_OFF);
