@@ -18,6 +18,21 @@
 
 static pid_t oom_victim;	/* [tasklist_lock] the last task killed, 0: none */
 
+/* The victim has not exited after a second of retries: it may be waiting,
+ * unkillably, for the faulting task itself (a vfork parent waits for its
+ * child). The faulting task goes instead. */
+void oom_kill_current(void)
+{
+	struct sigpending_info info = { .code = SI_KERNEL };
+	unsigned long flags;
+	struct task_struct *t = current;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	send_signal(t, SIGKILL, &info);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	pr_err("Out of memory: Killed process %d (%s) anon-rss:%lukB, UID:%u (its victim did not exit)\n", t->pid,
+	       t->comm, t->mm ? (unsigned long)atomic64_read(&t->mm->rss) << (PAGE_SHIFT - 10) : 0UL, t->cred.uid);
+}
+
 int pagefault_out_of_memory(void)
 {
 	struct task_struct *t, *victim = NULL;

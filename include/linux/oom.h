@@ -10,4 +10,6 @@ enum {
 
 /* A fault on user memory found no free page: kill the biggest process. */
 int pagefault_out_of_memory(void);
+/* Retried for a second and still no page: the faulting task goes. */
+void oom_kill_current(void);
 #endif

@@ -52,13 +52,17 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 		 * and the access is tried again, unless the faulting task was
 		 * the one killed: a user access then returns to die of its
 		 * SIGKILL, a copy fails (EFAULT) and the syscall returns to die.
-		 * A copy may hold a lock the victim waits for, so it gives up
-		 * (EFAULT) after a second of retries; user mode holds none. */
-		while (ret == -ENOMEM && (user_mode(regs) || tries++ < HZ) &&
-		       (oom = pagefault_out_of_memory()) == OOM_RETRY)
+		 * The victim may be waiting for us (a lock a copy holds, a vfork
+		 * parent waiting for its child), so after a second of retries
+		 * a copy fails (EFAULT) and a user access kills its own task. */
+		while (ret == -ENOMEM && tries++ < HZ && (oom = pagefault_out_of_memory()) == OOM_RETRY)
 			ret = handle_user_fault(regs, addr, error_code);
 		if (ret == 0)
 			return;
+		if (user_mode(regs) && ret == -ENOMEM && oom == OOM_RETRY && current->pid > 1) {
+			oom_kill_current();
+			return;
+		}
 		if (user_mode(regs) && oom == OOM_KILLED_CURRENT)
 			return;
 		if (user_mode(regs)) {

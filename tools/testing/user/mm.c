@@ -135,6 +135,24 @@ static void test_overcommit_and_oom(void)
 	int st = 0;
 	waitpid(pid, &st, 0);
 	CHECK("touching_more_than_ram_is_sigkilled", WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+	/* The hog is a vfork child: its parent shares the memory but waits,
+	 * unkillably on Lucid, for the child. Both must end, not hang. */
+	pid = fork();
+	if (pid == 0) {
+		if (vfork() == 0) {
+			for (unsigned long done = 0; done < 2 * ram; done += 1 << 20) {
+				char *q = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+				if (q == MAP_FAILED)
+					_exit(3);
+				for (int i = 0; i < 1 << 20; i += 4096)
+					q[i] = 1;
+			}
+			_exit(4);
+		}
+		_exit(5);
+	}
+	waitpid(pid, &st, 0);
+	CHECK("vfork_hog_and_its_parent_are_sigkilled", WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
 	pid = fork();
 	if (pid == 0)
 		_exit(7);
