@@ -18,19 +18,34 @@
 
 static pid_t oom_victim;	/* [tasklist_lock] the last task killed, 0: none */
 
+/* Resident pages of @t's memory; 0 for a task without one. */
+static unsigned long task_rss(struct task_struct *t)
+{
+	unsigned long flags, rss;
+	spin_lock_irqsave(&t->pi_lock, flags);	/* t->mm stays while we read it */
+	rss = t->mm ? (unsigned long)atomic64_read(&t->mm->rss) : 0;
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	return rss;
+}
+
+/* Send @t SIGKILL and say so; tasklist_lock held. */
+static void oom_kill_process(struct task_struct *t, unsigned long rss, const char *why)
+{
+	struct sigpending_info info = { .code = SI_KERNEL };
+	send_signal(t, SIGKILL, &info);
+	pr_err("Out of memory: Killed process %d (%s) anon-rss:%lukB, UID:%u%s\n", t->pid, t->comm,
+	       rss << (PAGE_SHIFT - 10), t->cred.uid, why);
+}
+
 /* The victim has not exited after a second of retries: it may be waiting,
  * unkillably, for the faulting task itself (a vfork parent waits for its
  * child). The faulting task goes instead. */
 void oom_kill_current(void)
 {
-	struct sigpending_info info = { .code = SI_KERNEL };
 	unsigned long flags;
-	struct task_struct *t = current;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	send_signal(t, SIGKILL, &info);
+	oom_kill_process(current, task_rss(current), " (its victim did not exit)");
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	pr_err("Out of memory: Killed process %d (%s) anon-rss:%lukB, UID:%u (its victim did not exit)\n", t->pid,
-	       t->comm, t->mm ? (unsigned long)atomic64_read(&t->mm->rss) << (PAGE_SHIFT - 10) : 0UL, t->cred.uid);
 }
 
 int pagefault_out_of_memory(void)
@@ -43,9 +58,7 @@ int pagefault_out_of_memory(void)
 	list_for_each_entry(t, &task_list, tasks) {
 		if (t->pid <= 1 || (t->flags & PF_KTHREAD) || t->exit_state)
 			continue;
-		spin_lock(&t->pi_lock);		/* t->mm stays while we read it */
-		unsigned long rss = t->mm ? (unsigned long)atomic64_read(&t->mm->rss) : 0;
-		spin_unlock(&t->pi_lock);
+		unsigned long rss = task_rss(t);
 		if (!rss)
 			continue;
 		if (t->pid == oom_victim) {
@@ -59,11 +72,8 @@ int pagefault_out_of_memory(void)
 		}
 	}
 	if (victim && !waiting) {
-		struct sigpending_info info = { .code = SI_KERNEL };
 		oom_victim = victim->pid;
-		send_signal(victim, SIGKILL, &info);
-		pr_err("Out of memory: Killed process %d (%s) anon-rss:%lukB, UID:%u\n", victim->pid,
-		       victim->comm, best << (PAGE_SHIFT - 10), victim->cred.uid);
+		oom_kill_process(victim, best, "");
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!victim) {

@@ -74,13 +74,9 @@ void setup_local_APIC(void)
 	apic_write(APIC_LVTERR, ERROR_APIC_VECTOR);
 	apic_write(APIC_ESR, 0);
 	apic_write(APIC_ESR, 0);
-	/* LINT0 is where the 8259's INTR line arrives: in PIC mode the boot CPU
-	 * takes it as ExtINT (the PIC supplies the vector, and the EOI goes to
-	 * the PIC, not the APIC); masked everywhere else. LINT1: NMI. */
-	if (pic_mode && smp_processor_id() == 0)
-		apic_write(APIC_LVT0, 7u << 8);
-	else
-		apic_write(APIC_LVT0, APIC_LVT_MASKED);
+	/* LINT0 is where the 8259's INTR line arrives: masked here; in PIC mode
+	 * ioapic_setup() opens it on the boot CPU. LINT1: NMI. */
+	apic_write(APIC_LVT0, APIC_LVT_MASKED);
 	apic_write(APIC_LVT1, 4u << 8);
 	apic_write(APIC_SPIV, SPURIOUS_APIC_VECTOR | (1u << 8));	/* software enable */
 	apic_eoi();
@@ -174,7 +170,9 @@ void ioapic_setup(void)
 	if (!acpi_info.nr_ioapics || noapic) {
 		pic_mode = true;
 		init_8259(false);
-		apic_write(APIC_LVT0, 7u << 8);		/* ExtINT: see setup_local_APIC() */
+		/* The boot CPU takes the PIC's INTR on LINT0 as ExtINT: the PIC
+		 * supplies the vector, and the EOI goes to the PIC, not the APIC. */
+		apic_write(APIC_LVT0, 7u << 8);
 		pr_info("IOAPIC: %s; using the 8259 PIC\n", noapic ? "disabled by noapic" : "none");
 		return;
 	}

@@ -97,6 +97,20 @@ static void test_madvise(void)
 	CHECK_ERRNO("madvise_unmapped_gives_enomem", madvise(m, 4096, MADV_DONTNEED), ENOMEM);
 }
 
+/* Touch @bytes of fresh memory, 1 MiB per request: each request is small,
+ * together they exceed RAM. Exits 3 if a request fails, 4 if all fit. */
+static void __attribute__((noreturn)) eat_memory(unsigned long bytes)
+{
+	for (unsigned long done = 0; done < bytes; done += 1 << 20) {
+		char *q = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (q == MAP_FAILED)
+			_exit(3);
+		for (int i = 0; i < 1 << 20; i += 4096)
+			q[i] = 1;
+	}
+	_exit(4);
+}
+
 /* One request for more than all of RAM fails at once (Linux's heuristic
  * overcommit); touching more than RAM gets the biggest process SIGKILLed
  * by the OOM killer, not a SIGSEGV, and the machine goes on. */
@@ -121,17 +135,8 @@ static void test_overcommit_and_oom(void)
 	sysinfo(&si);
 	unsigned long ram = si.totalram * si.mem_unit;
 	pid_t pid = fork();
-	if (pid == 0) {
-		/* Each request is small; together they exceed RAM. */
-		for (unsigned long done = 0; done < 2 * ram; done += 1 << 20) {
-			char *q = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-			if (q == MAP_FAILED)
-				_exit(3);
-			for (int i = 0; i < 1 << 20; i += 4096)
-				q[i] = 1;
-		}
-		_exit(4);
-	}
+	if (pid == 0)
+		eat_memory(2 * ram);
 	int st = 0;
 	waitpid(pid, &st, 0);
 	CHECK("touching_more_than_ram_is_sigkilled", WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
@@ -139,16 +144,8 @@ static void test_overcommit_and_oom(void)
 	 * unkillably on Lucid, for the child. Both must end, not hang. */
 	pid = fork();
 	if (pid == 0) {
-		if (vfork() == 0) {
-			for (unsigned long done = 0; done < 2 * ram; done += 1 << 20) {
-				char *q = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-				if (q == MAP_FAILED)
-					_exit(3);
-				for (int i = 0; i < 1 << 20; i += 4096)
-					q[i] = 1;
-			}
-			_exit(4);
-		}
+		if (vfork() == 0)
+			eat_memory(2 * ram);
 		_exit(5);
 	}
 	waitpid(pid, &st, 0);

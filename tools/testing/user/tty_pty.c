@@ -450,18 +450,26 @@ static int isig_child(const char *name)
 		pause();
 }
 
-static void test_isig_and_winch(void)
+/* Fork @child(name) on the slave of master @m, with sig_pipe the write end
+ * of the pipe @pfd it reports on (it closes the master in the child). */
+static pid_t fork_slave_child(int m, const char *name, int (*child)(const char *), int pfd[2])
 {
-	char name[32], c = 0;
-	int m = open_pair(name, sizeof(name));
-	int pfd[2];
 	pipe(pfd);
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(m);
 		sig_pipe = pfd[1];
-		_exit(isig_child(name));
+		_exit(child(name));
 	}
+	return pid;
+}
+
+static void test_isig_and_winch(void)
+{
+	char name[32], c = 0;
+	int m = open_pair(name, sizeof(name));
+	int pfd[2];
+	pid_t pid = fork_slave_child(m, name, isig_child, pfd);
 	CHECK("isig_child_ready", read(pfd[0], &c, 1) == 1 && c == 'R');
 	/* Each echo is read before the next signal byte: ISIG without
 	 * NOFLSH flushes what the master has not read yet on Linux. */
@@ -523,13 +531,7 @@ static void test_hangup(void)
 	char name[32], c = 0;
 	int m = open_pair(name, sizeof(name));
 	int pfd[2];
-	pipe(pfd);
-	pid_t pid = fork();
-	if (pid == 0) {
-		close(m);
-		sig_pipe = pfd[1];
-		_exit(hangup_child(name));
-	}
+	pid_t pid = fork_slave_child(m, name, hangup_child, pfd);
 	read(pfd[0], &c, 1);
 	close(m);
 	int st = -1;
